@@ -1,0 +1,1 @@
+"""Typed models: postings and the taxonomies that group them."""

@@ -1,0 +1,69 @@
+"""The Posting model: everything the site knows about one job posting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Origin(StrEnum):
+    """Where a metadata field came from; `jobboard check` shows it."""
+
+    FRONT_MATTER = "front matter"
+    HEADING = "heading"
+    LABEL = "label"
+    FILE_NAME = "file name"
+    HTML_META = "html meta"
+    GUESS = "guess"
+    BUILD = "build"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Salary:
+    """A salary range. `period` is a schema.org unitText: HOUR, DAY, WEEK, MONTH or YEAR."""
+
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: str | None
+    text: str = ""
+
+    @property
+    def known(self) -> bool:
+        return bool(self.min or self.max)
+
+
+EMPLOYMENT_TYPES = ("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "OTHER")
+
+
+@dataclass
+class Posting:
+    """One posting after reading, cleaning and extraction."""
+
+    source: str  # path relative to the content folder, with forward slashes
+    title: str
+    body_html: str
+    body_text: str
+    date_posted: dt.date
+    company: str | None = None
+    company_url: str | None = None
+    locations: list[str] = field(default_factory=list)
+    remote: bool = False
+    applicant_countries: list[str] = field(default_factory=list)
+    employment_type: str | None = None
+    salary: Salary | None = None
+    valid_through: dt.date | None = None
+    apply_url: str | None = None
+    source_url: str | None = None
+    tags: list[str] = field(default_factory=list)
+    draft: bool = False
+    origins: dict[str, Origin] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    slug: str = ""
+
+    def is_expired(self, today: dt.date) -> bool:
+        return self.valid_through is not None and self.valid_through < today
