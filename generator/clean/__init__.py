@@ -1,0 +1,1 @@
+"""Cleaning of raw posting text: mojibake, junk structure, lost case, unsafe HTML."""

@@ -1,0 +1,151 @@
+"""Allow-list HTML sanitizing of posting bodies (nh3 / ammonia).
+
+1. nh3 cleans with the allow-list; its attribute filter resolves relative links
+   against `base_url` (or drops them) and drops unsafe schemes once more.
+2. A small pass over nh3's output (html.parser) unlinks ``<a>`` left without
+   ``href``, demotes ``<h1>`` to ``<h2>`` and puts ``rel="nofollow noopener"`` on
+   http(s) links.
+3. nh3 cleans the result again, so whatever step 2 does, the output is allow-listed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+import nh3
+
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+        "strong", "b", "em", "i", "u", "s", "del", "ins", "sub", "sup", "small", "mark",
+        "blockquote", "pre", "code", "kbd", "ul", "ol", "li", "dl", "dt", "dd", "a",
+        "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+        "span", "div", "section", "article", "abbr", "cite", "q", "figure", "figcaption",
+    }
+)
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+EXTERNAL_REL = "nofollow noopener"
+# Removed together with their content (the rest keep their text, minus the tag).
+_DROP_WITH_CONTENT = {
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object",
+    "embed", "applet", "svg", "math", "textarea", "select", "title", "xmp", "noembed",
+    "noframes", "plaintext",
+}
+_VOID = {"br", "hr"}
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_IGNORED_IN_URL = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
+
+
+def _scheme(url: str) -> str | None:
+    match = _SCHEME.match(_IGNORED_IN_URL.sub("", url).lstrip("\x00- "))
+    return match.group(1).lower() if match else None
+
+
+def _resolve_href(value: str, base_url: str | None) -> str | None:
+    url = value.strip()
+    if not url or url.startswith("#"):
+        return None  # in-page anchor: ids are not kept, so it has no target
+    scheme = _scheme(url)
+    if scheme is not None:
+        return url if scheme in URL_SCHEMES else None
+    if base_url is None:
+        return None
+    joined = urljoin(base_url, url)
+    return joined if _scheme(joined) in {"http", "https"} else None
+
+
+def _first_pass(fragment: str, base_url: str | None) -> str:
+    def attribute_filter(tag: str, attr: str, value: str) -> str | None:
+        if tag == "a" and attr == "href":
+            return _resolve_href(value, base_url)
+        return value
+
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=_DROP_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=attribute_filter,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def _final_pass(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=_DROP_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values={"a": {"rel": {EXTERNAL_REL}}},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+class _Rewriter(HTMLParser):
+    """Re-serializes nh3's (well-formed, allow-listed) output with small changes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.links: list[bool] = []  # for each open <a>: is it kept?
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a":
+            href = values.get("href")
+            self.links.append(bool(href))
+            if not href:
+                return
+            if _scheme(href) in {"http", "https"}:
+                attrs = [*attrs, ("rel", EXTERNAL_REL)]
+        elif tag == "h1":
+            tag = "h2"
+        text = "".join(
+            f' {name}="{html.escape(value or "", quote=True)}"' for name, value in attrs
+        )
+        self.out.append(f"<{tag}{text}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links and not self.links.pop():
+            return
+        if tag in _VOID:
+            return
+        self.out.append(f"</{'h2' if tag == 'h1' else tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(html.escape(data, quote=False))
+
+
+def sanitize_html(html_text: str, *, base_url: str | None = None) -> str:
+    """Sanitize an HTML fragment from a posting body with an explicit allow-list.
+
+    Only http, https and mailto links survive; http(s) links get
+    ``rel="nofollow noopener"``.  Relative links are made absolute against
+    `base_url` (the posting's source URL) when given, else unlinked (text kept);
+    ``#anchor`` links are always unlinked.  ``<h1>`` becomes ``<h2>``.
+    """
+    if base_url is not None and _scheme(base_url) not in {"http", "https"}:
+        base_url = None
+    rewriter = _Rewriter()
+    rewriter.feed(_first_pass(html_text, base_url))
+    rewriter.close()
+    return _final_pass("".join(rewriter.out))

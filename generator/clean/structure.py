@@ -1,0 +1,315 @@
+"""Removal of junk structure from scraped Markdown.
+
+Works line by line and never touches fenced code blocks.  Decisions:
+
+- ``** **About Salesforce****`` becomes bold text ``**About Salesforce**`` (never a
+  heading), wherever it appears.
+- A heading is really a paragraph when its visible text is longer than 100
+  characters, or ends with a single full stop and has more than six words.
+- An empty heading directly followed by a short line of text (``##`` then
+  ``Required Skills:``) gives that line the heading; other empty headings go.
+- A list indented by one to seven spaces (scrapers do that; four or more would
+  read as code) is moved to the left margin, nesting kept.
+- YAML front matter at the very start is left as it is.
+- A trailing colon is dropped from headings (`## Required Skills:` -> `## Required Skills`).
+- A short stand-alone line (at most four words, capitalised, no closing punctuation)
+  followed by a long paragraph or a list becomes a `##` heading: scrapers flatten
+  headings like `Job Details` or `Your Impact` into plain lines.
+- Blank lines between the items of a list go, so the list renders tight.
+- The result has no leading or trailing blank lines and no final newline.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{2,6})(?=[^\s#])")
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_LIST_ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])(?=[ \t]|$)")
+_LIST_HEADING = re.compile(r"^( *(?:[*+-]|\d{1,9}[.)]))[ \t]+#{1,6}[ \t]+(?=\S)")
+_DOUBLE_BULLET = re.compile(r"^( *)([*+-])[ \t]+[*+-][ \t]+(?=[^\s*_-])")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+_BROKEN_BOLD = re.compile(r"\*\*[ \t]+\*\*(\S(?:[^*]*?\S)?)\*\*\*\*")
+_EMPTY_BOLD = re.compile(r"(?:(?<=\s)|^)\*\*\*\*(?=\s|$)")
+_WRAPPED_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_DECORATION = re.compile(r"^[ \t>#*+_-]+|[ \t*_]+$")
+_APPLY_FOOTERS = frozenset(
+    {
+        "click to apply",
+        "click here to apply",
+        "click to apply now",
+        "click here to apply now",
+        "apply",
+        "apply now",
+        "apply here",
+        "apply online",
+        "apply for this job",
+        "apply for this position",
+        "apply for this role",
+    }
+)
+
+_MAX_HEADING_CHARS = 100
+_MAX_SENTENCE_HEADING_WORDS = 6
+_MAX_PROMOTED_LINE_CHARS = 80
+# Scrapers indent lists by 2-6 spaces; outside a list such a line would be read as
+# code, which is never what the posting meant.
+_MAX_LIST_SHIFT = 7
+
+
+def _visible(text: str) -> str:
+    """Text as a reader sees it: links reduced to their text."""
+    return _LINK.sub(lambda m: m.group(1), text)
+
+
+def _same_url(a: str, b: str) -> bool:
+    def norm(url: str) -> str:
+        parts = urlsplit(url.strip().strip("<>"))
+        return urlunsplit(
+            (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, "")
+        )
+
+    return norm(a) == norm(b)
+
+
+def _is_apply_footer(line: str, apply_url: str | None) -> bool:
+    if apply_url is None:
+        return False
+    targets = [m.group(2) for m in _LINK.finditer(line)]
+    words = _DECORATION.sub("", _visible(line))
+    words = re.sub(r"[\s*_]+", " ", words).strip(" .!:").casefold()
+    if words not in _APPLY_FOOTERS:
+        return False
+    return all(_same_url(target, apply_url) for target in targets)
+
+
+def _fix_heading(line: str) -> str:
+    """Normalise a heading line; turn a sentence posing as a heading into a paragraph."""
+    match = _HEADING.match(line)
+    if match is None:
+        return line
+    hashes, text = match.group(1), match.group(2) or ""
+    text = _CLOSING_HASHES.sub("", text).strip()
+    bold = _WRAPPED_BOLD.match(text)
+    if bold:
+        text = bold.group(1).strip()
+    text = re.sub(r"[ \t]*:$", "", text)
+    if not text:
+        return hashes
+    visible = _visible(text)
+    ends_sentence = visible.endswith(".") and not visible.endswith("..")
+    if len(visible) > _MAX_HEADING_CHARS or (
+        ends_sentence and len(visible.split()) > _MAX_SENTENCE_HEADING_WORDS
+    ):
+        return text
+    return f"{hashes} {text}"
+
+
+def _fix_emphasis(line: str) -> str:
+    line = _BROKEN_BOLD.sub(r"**\1**", line)
+    if "****" in line:
+        line = _EMPTY_BOLD.sub("", line)
+        line = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", line)
+    if line.count("**") % 2 == 1 and re.search(r"\S[ \t]+\*\*$", line):
+        line = line[:-2]  # orphan opener at the end: "**About the role:** **"
+    return line.rstrip()
+
+
+def _fix_line(line: str) -> str:
+    line = line.rstrip()
+    if not line.strip():
+        return ""
+    if line.strip() == "****":
+        return ""  # empty bold, not a thematic break
+    if _THEMATIC_BREAK.match(line):
+        return line
+    line = _HEADING_NO_SPACE.sub(r"\1\2 ", line)
+    line = _LIST_HEADING.sub(r"\1 ", line)
+    line = _DOUBLE_BULLET.sub(r"\1\2 ", line)
+    line = _fix_emphasis(line)
+    return _fix_heading(line) if line.lstrip().startswith("#") else line
+
+
+def _is_plain_text(line: str) -> bool:
+    return bool(line.strip()) and not (
+        _HEADING.match(line) or _LIST_ITEM.match(line) or _FENCE.match(line)
+        or _THEMATIC_BREAK.match(line) or line.startswith(("    ", "\t", ">", "|"))
+    )
+
+
+def _resolve_empty_headings(lines: list[str | None]) -> None:
+    """`None` stands for code lines. Empty headings take the next short line or go."""
+    for i, line in enumerate(lines):
+        if line is None or not re.fullmatch(r"#{1,6}", line):
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            nxt is not None
+            and _is_plain_text(nxt)
+            and len(_visible(nxt).strip()) <= _MAX_PROMOTED_LINE_CHARS
+        ):
+            lines[i], lines[i + 1] = _fix_heading(f"{line} {nxt.strip()}"), ""
+        else:
+            lines[i] = ""
+
+
+def _list_item(line: str | None) -> re.Match[str] | None:
+    if line is None or _THEMATIC_BREAK.match(line):
+        return None
+    return _LIST_ITEM.match(line)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _dedent_lists(lines: list[str | None]) -> None:
+    """Move lists indented by 1-3 spaces to the margin, keeping relative nesting."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        start = _list_item(line)
+        if start is None or (i > 0 and _list_item(lines[i - 1])):
+            i += 1
+            continue
+        end, indents = i, []
+        while end < len(lines):
+            cur = lines[end]
+            if cur is None:
+                break
+            item = _list_item(cur)
+            if _THEMATIC_BREAK.match(cur):
+                break
+            if item:
+                indents.append(len(item.group(1)))
+            elif cur and not lines[end - 1] and _indent(cur) < indents[0] + 2:
+                break  # a paragraph after a blank line, left of the item text, ends the list
+            elif cur and _HEADING.match(cur):
+                break
+            end += 1
+        shift = min(indents)
+        if 0 < shift <= _MAX_LIST_SHIFT:
+            for j in range(i, end):
+                text = lines[j] or ""
+                lines[j] = text[min(shift, _indent(text)):]
+        i = max(end, i + 1)
+
+
+def _unindent_paragraphs(lines: list[str | None]) -> None:
+    """Drop the 1-3 insignificant leading spaces of paragraph lines outside lists."""
+    item_indent: int | None = None  # marker indent of the list we are in, if any
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        item = _list_item(line)
+        after_blank = i > 0 and lines[i - 1] == ""
+        if item:
+            item_indent = len(item.group(1))
+        elif item_indent is not None and (
+            not line[0].isspace() or (after_blank and _indent(line) < item_indent + 2)
+        ):
+            item_indent = None
+        if item is None and item_indent is None and 0 < _indent(line) < 4:
+            lines[i] = line.lstrip(" ")
+
+
+_MAX_LABEL_WORDS = 4
+_MAX_LABEL_CHARS = 40
+_MIN_PARAGRAPH_WORDS = 8
+_LABEL = re.compile(r"^[A-Z][\w&'’/ -]*:?$")
+
+
+def _next_block(lines: list[str | None], i: int) -> str | None:
+    """The first non-blank line after line i (None for code or the end)."""
+    for line in lines[i + 1 :]:
+        if line is None:
+            return None
+        if line:
+            return line
+    return None
+
+
+def _promote_short_labels(lines: list[str | None]) -> None:
+    """`Your Impact` alone between blank lines, before a paragraph or list: a heading."""
+    for i, line in enumerate(lines):
+        if not line or not _LABEL.match(line) or not _is_plain_text(line):
+            continue
+        if (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1]):
+            continue  # part of a longer paragraph
+        words = line.rstrip(":").split()
+        if len(words) > _MAX_LABEL_WORDS or len(line) > _MAX_LABEL_CHARS:
+            continue
+        nxt = _next_block(lines, i)
+        if nxt is None:
+            continue
+        if _list_item(nxt) or (_is_plain_text(nxt) and len(nxt.split()) >= _MIN_PARAGRAPH_WORDS):
+            lines[i] = "## " + line.rstrip(":").strip()
+
+
+def _tighten_lists(lines: list[str | None]) -> None:
+    """Drop blank lines between one-line items of the same list."""
+    for i in range(1, len(lines) - 1):
+        if lines[i] != "":
+            continue
+        before, after = _list_item(lines[i - 1]), _list_item(lines[i + 1])
+        if before and after and len(before.group(1)) == len(after.group(1)):
+            lines[i] = "\0drop"
+
+
+def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
+    """Remove junk structure from scraped Markdown; see the module docstring.
+
+    When `apply_url` is given, a "Click to apply" footer line whose links (if any)
+    all point to `apply_url` is dropped, since the page has its own apply button.
+    """
+    raw = md.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[str | None] = []  # None marks a line inside a fenced code block
+    code: dict[int, str] = {}
+    fence: str | None = None
+    if raw[0] == "---" and "---" in raw[1:]:  # YAML front matter stays as it is
+        fence = "---"
+    for line in raw:
+        opener = _FENCE.match(line)
+        if fence == "---":
+            code[len(lines)] = line
+            lines.append(None)
+            if line == "---" and len(lines) > 1:
+                fence = None
+        elif fence is not None:
+            code[len(lines)] = line
+            lines.append(None)
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+        elif opener and not (opener.group(1)[0] == "`" and "`" in line[opener.end():]):
+            fence = opener.group(1)
+            code[len(lines)] = line
+            lines.append(None)
+        else:
+            fixed = _fix_line(line)
+            lines.append("" if _is_apply_footer(fixed, apply_url) else fixed)
+
+    _resolve_empty_headings(lines)
+    _dedent_lists(lines)
+    _unindent_paragraphs(lines)
+    _promote_short_labels(lines)
+    _tighten_lists(lines)
+
+    out: list[str] = []
+    last_blank = True  # drops leading blank lines and collapses runs
+    for i, line in enumerate(lines):
+        if line is None:
+            out.append(code[i])
+            last_blank = False
+        elif line == "\0drop":
+            continue
+        elif line or not last_blank:
+            out.append(line)
+            last_blank = not line
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out)
