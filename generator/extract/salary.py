@@ -1,0 +1,221 @@
+"""Salary text -> `Salary` (min, max, ISO currency, schema.org unitText period).
+
+`$95k-$125k`, `120,000 - 150,000 USD`, `£450 - £550 per day`, `€60.000 - €70.000`,
+`$40/hour`, `up to $120k`, `from 80k EUR`, `$100k+`. `~0k`, `0` and text without an
+amount (`Competitive`) give None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model.posting import Salary
+
+# fmt: off
+_CODES = (
+    "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "INR", "JPY", "CNY", "SEK", "NOK", "DKK",
+    "PLN", "CZK", "HUF", "RON", "BGN", "ILS", "SGD", "HKD", "ZAR", "BRL", "MXN", "ARS", "COP",
+    "CLP", "TRY", "AED", "UAH", "KRW", "PHP", "IDR", "MYR", "THB", "VND", "NGN", "KES",
+)
+# fmt: on
+# Prefixed dollar signs first, so `CA$` is not read as `$`.
+# fmt: off
+_SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("US$", "USD"), ("CA$", "CAD"), ("C$", "CAD"), ("A$", "AUD"), ("AU$", "AUD"),
+    ("NZ$", "NZD"), ("S$", "SGD"), ("HK$", "HKD"), ("R$", "BRL"),
+    ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("₹", "INR"), ("¥", "JPY"), ("₪", "ILS"),
+    ("zł", "PLN"), ("₩", "KRW"), ("₱", "PHP"), ("₺", "TRY"), ("₴", "UAH"),
+)
+# fmt: on
+_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\beuros?\b", "EUR"),
+    (r"\bpounds?\b|\bpound;|\bsterling\b", "GBP"),
+    (r"\bdollars?\b", "USD"),
+    (r"\brupees?\b|\blakhs?\b|\blpa\b", "INR"),
+    (r"\bfr\.|\bfranken\b|\bfrancs?\b", "CHF"),
+)
+_DISPLAY_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹", "JPY": "¥"}
+
+_PERIODS: tuple[tuple[str, str], ...] = (
+    (
+        "HOUR",
+        r"per\s+hour|/\s*h(?:ou)?r\b|/\s*h\b|\bhourly\b|\ban?\s+hour\b|\bp/?h\b|\bphr\b"
+        r"|per\s+hr\b|\bstunde\b|/\s*std\b|\bpro\s+stunde\b",
+    ),
+    (
+        "DAY",
+        r"per\s+day|/\s*day\b|/\s*d\b|\bdaily\b|\ba\s+day\b|\bp/?d\b|\bday\s+rate\b"
+        r"|\bpro\s+tag\b|\btagessatz\b",
+    ),
+    ("WEEK", r"per\s+week|/\s*w(?:ee)?k\b|\bweekly\b|\ba\s+week\b|\bp/?w\b|\bpro\s+woche\b"),
+    (
+        "MONTH",
+        r"per\s+month|/\s*mo(?:nth)?\b|\bmonthly\b|\ba\s+month\b|\bpcm\b"
+        r"|/\s*monat\b|\bpro\s+monat\b|\bmonatlich\b|\bbrutto\s*monat\w*",
+    ),
+    (
+        "YEAR",
+        r"per\s+(?:year|annum|yr)|/\s*y(?:ea)?r\b|/\s*a\b|\byearly\b|\bannual(?:ly)?\b"
+        r"|\ba\s+year\b|\bp\.?\s?a\b\.?|\bper\s+an+um\b|\bpro\s+jahr\b|\bj[äa]hrlich\b"
+        r"|\bbrutto\s*jahr\w*|\blpa\b",
+    ),
+)
+_PERIOD_TEXT = {"HOUR": "an hour", "DAY": "a day", "WEEK": "a week", "MONTH": "a month", "YEAR": "a year"}
+
+# An amount: digits with optional thousands groups and decimals, then k / m suffix.
+_AMOUNT = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,2}(?:,\d\d)+,\d{3}"  # Indian grouping: 1,20,000
+    r"|\d{1,3}(?:[,.'\u2019 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+    r"\s?(?P<suffix>[kK](?![a-zA-Z])|[mM](?:io|illion)?\b)?"
+)
+_RANGE_GAP = re.compile(
+    r"^\s*(?:/\s*[a-z]+\.?|per\s+[a-z]+)?\s*(?:[A-Za-z]{3}\s*)?[$£€₹¥]?\s*"
+    r"(?:-|–|—|~|to|bis|and|until)\s*"
+    r"(?:[A-Za-z]{3}\s*)?[$£€₹¥]?\s*$",
+    re.I,
+)
+
+
+def _number(text: str) -> float | None:
+    """`120,000` / `60.000` / `11.50` / `2'500` -> a float."""
+    text = text.replace("\u2019", "'").replace(" ", ",")
+    groups = re.split(r"[,.']", text)
+    seps = re.findall(r"[,.']", text)
+    try:
+        if not seps:
+            return float(text)
+        if len(seps) == 1 and len(groups[-1]) != 3:
+            return float(f"{groups[0]}.{groups[1]}")  # decimal: 11.50, 7,5
+        if len(groups[-1]) in (1, 2):  # 1,234.56 or 1.234,56
+            return float("".join(groups[:-1]) + "." + groups[-1])
+        return float("".join(groups))
+    except ValueError:
+        return None
+
+
+def _currency(text: str) -> str | None:
+    upper = text.upper()
+    for code in _CODES:
+        if re.search(rf"(?<![A-Z]){code}(?![A-Z])", upper):
+            return code
+    for symbol, code in _SYMBOLS:
+        if symbol in text:
+            return code
+    for pattern, code in _WORDS:
+        if re.search(pattern, text, re.I):
+            return code
+    return None
+
+
+def _period(text: str) -> str | None:
+    for period, pattern in _PERIODS:
+        if re.search(pattern, text, re.I):
+            return period
+    return None
+
+
+def _amounts(text: str) -> list[tuple[float, bool, int, int]]:
+    """(value, had a k/m suffix, start, end) for every amount in the text."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        value = _number(match.group("num"))
+        if value is None:
+            continue
+        suffix = (match.group("suffix") or "").lower()
+        if suffix == "k":
+            value *= 1_000
+        elif suffix.startswith("m"):
+            value *= 1_000_000
+        elif re.match(r"\s*(?:lpa|lakhs?|lacs?)\b", text[match.end() :], re.I):
+            value *= 100_000
+            suffix = "lakh"
+        found.append((value, bool(suffix), match.start(), match.end()))
+    return found
+
+
+def _format_amount(value: float, currency: str | None) -> str:
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    if currency in _DISPLAY_SYMBOL:
+        return f"{_DISPLAY_SYMBOL[currency]}{number}"
+    return f"{currency} {number}" if currency else number
+
+
+def salary_text(salary: Salary) -> str:
+    """A normalised human string: `$95,000 – $125,000 a year`, `up to £500 a day`."""
+    low, high, currency = salary.min, salary.max, salary.currency
+    if low is not None and high is not None and low != high:
+        second = _format_amount(high, currency)
+        if currency and currency not in _DISPLAY_SYMBOL:
+            second = second.removeprefix(f"{currency} ")
+        text = f"{_format_amount(low, currency)} – {second}"
+    elif low is not None and high is not None:
+        text = _format_amount(low, currency)
+    elif low is not None:
+        text = f"from {_format_amount(low, currency)}"
+    elif high is not None:
+        text = f"up to {_format_amount(high, currency)}"
+    else:
+        return ""
+    if salary.period:
+        text += f" {_PERIOD_TEXT[salary.period]}"
+    return text
+
+
+def parse_salary(text: str) -> Salary | None:
+    """A `Salary` from salary text, or None when no amount is stated. Never raises."""
+    try:
+        return _parse(str(text))
+    except (ValueError, OverflowError, KeyError, IndexError):
+        return None
+
+
+def _parse(text: str) -> Salary | None:
+    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())[:500]
+    if not text:
+        return None
+    masked = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text)
+    amounts = _amounts(masked) or _amounts(text)
+    if not amounts:
+        return None
+    first = amounts[0]
+    values = [first]
+    if len(amounts) > 1:
+        second = amounts[1]
+        if _RANGE_GAP.match(re.sub(r"\([^)]*\)", " ", text[first[3] : second[2]])):
+            values.append(second)
+    # "£40-50K", "$60-85k": a suffix on the second amount applies to the first.
+    if len(values) == 2 and values[1][1] and not values[0][1] and values[0][0] < 1_000:
+        scale = 1_000_000 if values[1][0] >= 1_000_000 and values[0][0] < 10 else 1_000
+        values[0] = (values[0][0] * scale, True, values[0][2], values[0][3])
+    numbers = [v[0] for v in values]
+    if not any(numbers):
+        return None  # "~0k", "0", "$0/yr - $0/yr": unknown
+    currency = _currency(text)
+    period = _period(text)
+    has_suffix = any(v[1] for v in values)
+    if not (currency or period or has_suffix or max(numbers) >= 1_000):
+        return None  # a bare small number is not a salary
+    if period is None and max(numbers) >= 10_000:
+        period = "YEAR"
+    before = text[: first[2]].lower()
+    after = text[values[-1][3] :].lstrip()
+    low: float | None
+    high: float | None
+    if len(numbers) == 2:
+        low, high = min(numbers), max(numbers)
+    elif re.search(r"\b(?:up\s+to|max(?:imum)?|bis\s+zu|<|≤)\s*\W*$|\bup\s+to\b", before):
+        low, high = None, numbers[0]
+    elif re.search(
+        r"\b(?:from|starting|start(?:s)?\s+at|min(?:imum)?|ab|at\s+least|>|≥)\b"
+        r"\W*\w*\W*$",
+        before,
+    ) or after.startswith("+"):
+        low, high = numbers[0], None
+    else:
+        low = high = numbers[0]
+    low = low or None
+    high = high or None
+    if low is None and high is None:
+        return None
+    salary = Salary(min=low, max=high, currency=currency, period=period)
+    return Salary(min=low, max=high, currency=currency, period=period, text=salary_text(salary))
