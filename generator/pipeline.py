@@ -1,0 +1,79 @@
+"""One posting file through the whole flow: read -> clean -> extract -> model -> body HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import fields as dataclass_fields
+from pathlib import Path
+
+from generator.clean.case import is_all_lower, restore_case
+from generator.clean.sanitize import sanitize_html
+from generator.clean.structure import tidy_markdown
+from generator.clean.text import repair_text
+from generator.extract.metadata import extract_metadata, guess_from_body
+from generator.model.posting import Origin, Posting
+from generator.readers import PostingError, read_text
+from generator.readers.base import RawPosting
+from generator.readers.decode import decode
+from generator.render.markdown import markdown_to_html
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def process_text(text: str, *, source: str, fallback_date: dt.date) -> Posting:
+    """Turn decoded posting text into a Posting. Raises PostingError for invalid postings."""
+    text = repair_text(text)
+    raw = read_text(text)
+    guess_from_body(raw)
+    body_markdown = clean_body(raw)
+    meta = extract_metadata(raw, file_name=source)
+    if not meta.title.strip():
+        raise PostingError("no title found")
+    fields = {f.name: getattr(meta, f.name) for f in dataclass_fields(meta)}
+    fields["origins"] = dict(meta.origins)
+    if fields["date_posted"] is None:
+        fields["date_posted"] = fallback_date
+        fields["origins"]["date_posted"] = Origin.BUILD
+    body_html = render_body(body_markdown, raw, base_url=meta.source_url or meta.apply_url)
+    return Posting(source=source, body_html=body_html, body_text=html_to_text(body_html), **fields)
+
+
+def process_file(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Posting:
+    """Read one posting file from disk (see process_text)."""
+    source = path.relative_to(content_dir).as_posix()
+    data = path.read_bytes()
+    if fallback_date is None:
+        fallback_date = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()
+    return process_text(decode(data), source=source, fallback_date=fallback_date)
+
+
+def clean_body(raw: RawPosting) -> str:
+    """The body as tidy Markdown (or HTML for HTML bodies), case restored when needed."""
+    if raw.body_format == "html":
+        return raw.body
+    body = tidy_markdown(raw.body, apply_url=raw.get("apply_url"))
+    if is_all_lower(body):
+        body = restore_case(body, names=_proper_names(raw))
+    return body
+
+
+def _proper_names(raw: RawPosting) -> list[str]:
+    """The company name and the title's specially-cased words (IoT, AWS), for restore_case."""
+    names = [str(raw.get("company"))] if raw.get("company") else []
+    title_words = re.findall(r"[\w+#.]+", str(raw.get("title") or ""))
+    names += [w for w in title_words if w.lower() != w and w.capitalize() != w]
+    return names
+
+
+def render_body(body: str, raw: RawPosting, *, base_url: str | None) -> str:
+    html = body if raw.body_format == "html" else markdown_to_html(body)
+    return sanitize_html(html, base_url=base_url)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of sanitized HTML, for search, summaries and duplicate detection."""
+    import html as html_lib
+
+    return _SPACE.sub(" ", html_lib.unescape(_TAGS.sub(" ", html))).strip()

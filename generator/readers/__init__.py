@@ -1,0 +1,32 @@
+"""Readers: one class per posting shape, chosen by content, never by file extension."""
+
+from __future__ import annotations
+
+from generator.readers.base import Found, PostingError, RawPosting, Reader
+from generator.readers.front_matter import FrontMatterReader
+from generator.readers.html_page import HtmlReader
+from generator.readers.labelled_text import LabelledTextReader
+from generator.readers.plain_text import PlainTextReader
+from generator.readers.scraped_markdown import ScrapedMarkdownReader
+
+# Tried in order; the first whose `accepts` is true reads the posting.
+READERS: tuple[Reader, ...] = (
+    FrontMatterReader(),
+    ScrapedMarkdownReader(),
+    HtmlReader(),
+    LabelledTextReader(),
+    PlainTextReader(),
+)
+
+
+def reader_for(text: str) -> Reader:
+    """The reader for this text's shape (PlainTextReader accepts anything)."""
+    return next(reader for reader in READERS if reader.accepts(text))
+
+
+def read_text(text: str) -> RawPosting:
+    """Split decoded, repaired text into raw fields and a body."""
+    return reader_for(text).read(text)
+
+
+__all__ = ["READERS", "Found", "PostingError", "RawPosting", "Reader", "read_text", "reader_for"]
