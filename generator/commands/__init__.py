@@ -1,0 +1,1 @@
+"""The command-line commands: build, serve, check, import."""

@@ -1,0 +1,120 @@
+"""Every HTML page of the site, rendered from templates into a SiteWriter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from generator.config import Config
+from generator.model.posting import Posting
+from generator.model.site import Site
+from generator.model.taxonomy import Taxonomy, Term
+from generator.render.templates import make_environment
+from generator.write.output import SiteWriter
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated list; hrefs are relative to the current page."""
+
+    number: int
+    count: int
+    items: Sequence[Posting]
+    prev_href: str | None
+    next_href: str | None
+
+
+def paginate(
+    items: Sequence[Posting], per_page: int, path_of: Callable[[int], str]
+) -> Iterator[tuple[str, Pager]]:
+    """Pages 1..N of `items`: page 1 at path_of(1), the others at path_of(n)."""
+    count = max(1, -(-len(items) // per_page))
+    for number in range(1, count + 1):
+        path = path_of(number)
+        prev_href = _relative(path, path_of(number - 1)) if number > 1 else None
+        next_href = _relative(path, path_of(number + 1)) if number < count else None
+        chunk = items[(number - 1) * per_page : number * per_page]
+        yield path, Pager(number, count, chunk, prev_href, next_href)
+
+
+def _relative(from_path: str, to_path: str) -> str:
+    """A relative href from one site file to another."""
+    return "../" * from_path.count("/") + to_path
+
+
+def front_page_path(number: int) -> str:
+    return "index.html" if number == 1 else f"page/{number}/index.html"
+
+
+class PageRenderer:
+    """Renders templates with the shared context: site settings and the path to the root."""
+
+    def __init__(self, config: Config, site: Site, today: dt.date) -> None:
+        self.config = config
+        self.site = site
+        self.today = today
+        self.env = make_environment(config.templates)
+        self.env.globals.update(
+            config=config,
+            taxonomies=site.taxonomies,
+            today=today,
+            posting_href=lambda p: f"jobs/{p.slug}/index.html",
+            term_href=lambda tax, term: f"{tax.key}/{term.slug}/index.html",
+        )
+
+    def render(self, template: str, path: str, **context: Any) -> str:
+        root = "../" * path.count("/")
+        canonical = None
+        if self.config.base_url:
+            canonical = self.config.base_url + path.removesuffix("index.html")
+        try:
+            return self.env.get_template(template).render(
+                root=root, page_path=path, canonical=canonical, **context
+            )
+        except jinja2.TemplateError as err:
+            raise TemplateFailure(template, err) from err
+
+
+class TemplateFailure(Exception):
+    """A template that does not render; names the template and the problem."""
+
+    def __init__(self, template: str, err: jinja2.TemplateError) -> None:
+        where = getattr(err, "filename", None) or template
+        line = getattr(err, "lineno", None)
+        super().__init__(f"{where}{f':{line}' if line else ''}: {err.message or err}")
+
+
+def render_posting(renderer: PageRenderer, writer: SiteWriter, posting: Posting) -> None:
+    path = f"jobs/{posting.slug}/index.html"
+    closed = posting.is_expired(renderer.today)
+    writer.write(path, renderer.render("posting.html", path, posting=posting, closed=closed))
+
+
+def render_front_pages(renderer: PageRenderer, writer: SiteWriter) -> None:
+    for path, pager in paginate(renderer.site.postings, renderer.config.per_page, front_page_path):
+        writer.write(path, renderer.render("index.html", path, pager=pager))
+
+
+def render_taxonomy(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy) -> None:
+    """The list of terms, and one paginated page per term."""
+    path = f"{taxonomy.key}/index.html"
+    writer.write(path, renderer.render("terms.html", path, taxonomy=taxonomy))
+    for term in taxonomy.terms:
+        _render_term(renderer, writer, taxonomy, term)
+
+
+def _render_term(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy, term: Term) -> None:
+    def path_of(number: int) -> str:
+        folder = f"{taxonomy.key}/{term.slug}"
+        return f"{folder}/index.html" if number == 1 else f"{folder}/page/{number}/index.html"
+
+    for path, pager in paginate(term.postings, renderer.config.per_page, path_of):
+        writer.write(path, renderer.render("term.html", path, taxonomy=taxonomy, term=term, pager=pager))
+
+
+def render_not_found(renderer: PageRenderer, writer: SiteWriter) -> None:
+    writer.write("404.html", renderer.render("404.html", "404.html"))
