@@ -1,0 +1,54 @@
+"""The command line: help, usage errors, progress display."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import main
+from generator.progress import MIN_ITEMS, progress
+
+
+def test_python_m_generator_help_lists_build() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "build" in out
+
+
+def test_build_help_names_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--content", "--output", "--base-url", "--strict", "--drafts"):
+        assert option in out
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "--no-such-option"])
+    assert exit_.value.code == 2
+
+
+class _Pipe(io.StringIO):
+    def isatty(self) -> bool:
+        return False
+
+
+def test_progress_prints_plain_lines_when_not_a_terminal() -> None:
+    stream = _Pipe()
+    items = list(progress(range(MIN_ITEMS * 2), MIN_ITEMS * 2, "reading", stream))
+    assert items == list(range(MIN_ITEMS * 2))
+    lines = stream.getvalue().splitlines()
+    assert 5 <= len(lines) <= 11
+    assert lines[-1] == f"reading: {MIN_ITEMS * 2}/{MIN_ITEMS * 2}"
+
+
+def test_progress_is_quiet_for_small_builds() -> None:
+    stream = _Pipe()
+    assert list(progress(range(3), 3, "reading", stream)) == [0, 1, 2]
+    assert stream.getvalue() == ""
