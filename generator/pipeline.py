@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.clean.case import is_all_lower, restore_case
 from generator.clean.sanitize import sanitize_html
-from generator.clean.structure import tidy_markdown
+from generator.clean.structure import tidy_markdown, unglue_sentences
 from generator.clean.text import repair_text
 from generator.extract.metadata import extract_metadata, guess_from_body
 from generator.model.posting import Origin, Posting
@@ -37,7 +37,10 @@ def process_text(text: str, *, source: str, fallback_date: dt.date) -> Posting:
         fields["date_posted"] = fallback_date
         fields["origins"]["date_posted"] = Origin.BUILD
     body_html = render_body(body_markdown, raw, base_url=meta.source_url or meta.apply_url)
-    return Posting(source=source, body_html=body_html, body_text=html_to_text(body_html), **fields)
+    body_text = html_to_text(body_html)
+    if not body_text and Origin.FRONT_MATTER not in fields["origins"].values():
+        raise PostingError("no job description: the file holds only a title line")
+    return Posting(source=source, body_html=body_html, body_text=body_text, **fields)
 
 
 def process_file(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Posting:
@@ -54,9 +57,25 @@ def clean_body(raw: RawPosting) -> str:
     if raw.body_format == "html":
         return raw.body
     body = tidy_markdown(raw.body, apply_url=raw.get("apply_url"))
+    body = unglue_sentences(_drop_title_heading(body, raw.get("title")))
     if is_all_lower(body):
         body = restore_case(body, names=_proper_names(raw))
     return body
+
+
+_LEADING_HEADING = re.compile(r"\A\s*#{1,3}[ \t]+(?P<text>.+?)[ \t#]*(?:\n|\Z)")
+
+
+def _drop_title_heading(body: str, title: object) -> str:
+    """A body that starts by repeating the title as a heading (`# Senior Developer`)."""
+    m = _LEADING_HEADING.match(body)
+    if m and title and _words(m["text"]) == _words(str(title)):
+        return body[m.end() :].lstrip("\n")
+    return body
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _proper_names(raw: RawPosting) -> list[str]:

@@ -72,7 +72,7 @@ class FrontMatterReader:
             if close is not None and close.start() > 0:
                 head = text[: close.start()]
                 if all(
-                    _BARE_KEY.match(line) or line[:1] in " \t-" or not line.strip()
+                    _BARE_KEY.match(line) or line[:1] in " \t-#" or not line.strip()
                     for line in head.splitlines()
                 ):
                     return head, text[close.end() :], 1

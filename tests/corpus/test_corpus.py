@@ -11,12 +11,17 @@ from tests.corpus.measure import SourceStats, measure, table
 
 # Measured shares per source, rounded down. Floors only go up:
 # raise them when extraction improves; never lower them to make a change pass.
+# Shares are of all files of the source, so a skipped file counts as missing everything.
+# pythonjobs' title floor is 0.95, not the first measured 0.97, on purpose: `foo.html` (a file
+# holding only the word "foo") is now skipped as "no job description" instead of becoming
+# a posting titled "Foo". remotewlb's first measured company share (0.97) counted ten
+# `### None` lines as a company called "None"; the honest first value was 0.88.
 FLOORS: dict[str, tuple[float, float, float]] = {
     # source: (title, company, location)
     "geofs-jobs-html": (1.00, 0.00, 0.00),
-    "nlp-job-ad": (1.00, 0.89, 0.00),
-    "pythonjobs": (0.97, 0.91, 0.91),
-    "remotewlb-remote-jobs": (1.00, 0.92, 0.92),
+    "nlp-job-ad": (1.00, 0.89, 0.17),
+    "pythonjobs": (0.95, 0.91, 0.91),
+    "remotewlb-remote-jobs": (1.00, 0.95, 0.94),
     "techcorridor-jobs": (1.00, 1.00, 1.00),
     "work-creative": (1.00, 1.00, 1.00),
 }
