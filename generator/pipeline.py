@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
@@ -22,8 +23,22 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
+@dataclass
+class Processed:
+    """A posting with its cleaned body source, for `jobboard import`."""
+
+    posting: Posting
+    body: str  # cleaned Markdown, or sanitized HTML when the posting was HTML
+    body_format: str  # "markdown" or "html"
+
+
 def process_text(text: str, *, source: str, fallback_date: dt.date) -> Posting:
     """Turn decoded posting text into a Posting. Raises PostingError for invalid postings."""
+    return process_text_full(text, source=source, fallback_date=fallback_date).posting
+
+
+def process_text_full(text: str, *, source: str, fallback_date: dt.date) -> Processed:
+    """Like process_text, also returning the cleaned body it rendered."""
     text = repair_text(text)
     raw = read_text(text)
     guess_from_body(raw)
@@ -40,16 +55,24 @@ def process_text(text: str, *, source: str, fallback_date: dt.date) -> Posting:
     body_text = html_to_text(body_html)
     if not body_text and Origin.FRONT_MATTER not in fields["origins"].values():
         raise PostingError("no job description: the file holds only a title line")
-    return Posting(source=source, body_html=body_html, body_text=body_text, **fields)
+    posting = Posting(source=source, body_html=body_html, body_text=body_text, **fields)
+    if raw.body_format == "html":
+        return Processed(posting, body_html, "html")
+    return Processed(posting, body_markdown, "markdown")
 
 
 def process_file(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Posting:
     """Read one posting file from disk (see process_text)."""
+    return process_file_full(path, content_dir=content_dir, fallback_date=fallback_date).posting
+
+
+def process_file_full(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Processed:
+    """Read one posting file from disk (see process_text_full)."""
     source = path.relative_to(content_dir).as_posix()
     data = path.read_bytes()
     if fallback_date is None:
         fallback_date = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()
-    return process_text(decode(data), source=source, fallback_date=fallback_date)
+    return process_text_full(decode(data), source=source, fallback_date=fallback_date)
 
 
 def clean_body(raw: RawPosting) -> str:

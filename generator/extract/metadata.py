@@ -99,7 +99,7 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
         if found is not None:
             origins[name] = found.origin
 
-    title = _text(raw.get("title"))
+    title = _unwrap(_text(raw.get("title")))
     if title:
         origin("title")
         if title == title.lower():
@@ -113,11 +113,16 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
     if meta.company:
         origin("company")
     meta.company_url = _url(raw.get("company_url"))
-    origin("company_url")
+    if meta.company_url:
+        origin("company_url")
+    if raw.get("company_url") and not meta.company_url:
+        warnings.append(f"company URL not understood: {str(raw.get('company_url'))[:80]!r}")
     meta.source_url = _url(raw.get("source_url"))
-    origin("source_url")
+    if meta.source_url:
+        origin("source_url")
     meta.apply_url = _url(raw.get("apply_url"))
-    origin("apply_url")
+    if meta.apply_url:
+        origin("apply_url")
     if raw.get("apply_url") and not meta.apply_url:
         warnings.append(f"apply URL not understood: {str(raw.get('apply_url'))[:80]!r}")
 
@@ -192,9 +197,14 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _unwrap(text: str) -> str:
+    """`<Lead Python Engineer>`: a template placeholder's brackets left around a value."""
+    return text[1:-1].strip() if text.startswith("<") and text.endswith(">") and "<" not in text[1:] else text
+
+
 def _name(value: Any) -> str | None:
     """A company-like name: emoji trimmed, placeholders such as `None` or `N/A` mean unknown."""
-    text = _SYMBOLS_AROUND.sub("", _text(value)).strip()
+    text = _unwrap(_SYMBOLS_AROUND.sub("", _text(value)).strip())
     if not text or _PLACEHOLDER.match(text):
         return None
     return text
