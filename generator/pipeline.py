@@ -54,7 +54,9 @@ def process_text_full(text: str, *, source: str, fallback_date: dt.date) -> Proc
     body_html = render_body(body_markdown, raw, base_url=meta.source_url or meta.apply_url)
     body_text = html_to_text(body_html)
     if not body_text and Origin.FRONT_MATTER not in fields["origins"].values():
-        raise PostingError("no job description: the file holds only a title line")
+        raise PostingError(
+            "no job description: nothing but a title is left (empty body, or Markdown nested too deeply)"
+        )
     posting = Posting(source=source, body_html=body_html, body_text=body_text, **fields)
     if raw.body_format == "html":
         return Processed(posting, body_html, "html")
