@@ -47,11 +47,74 @@ def _run_build(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.skipped else 0
 
 
+def _add_check(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "check",
+        help="list what is missing or suspicious in each posting",
+        description="Read every posting as the build does and print, per file, where each field "
+        "came from and one line per problem. Exit 1 when any file cannot be built.",
+    )
+    p.add_argument("--content", type=Path, default=Path("content"), help="posting folder (default: content)")
+    p.add_argument("--json", action="store_true", help="print a JSON report for programs")
+    p.add_argument(
+        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
+    )
+    p.set_defaults(func=_run_check)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from generator.clock import build_time
+    from generator.commands.check import check_content, format_json, format_text
+
+    if not args.content.is_dir():
+        print(f"error: content folder {args.content} does not exist", file=sys.stderr)
+        return 2
+    report = check_content(args.content, load_config(args.config), build_time().date())
+    print(format_json(report) if args.json else format_text(report))
+    return 1 if report.has_errors else 0
+
+
+def _add_import(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help="write raw postings as cleaned Markdown with complete front matter",
+        description="Write each raw posting (files, or every file of a folder) as cleaned Markdown "
+        "with complete YAML front matter, for hand editing. Existing files are kept unless --force.",
+    )
+    p.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="posting files or folders")
+    p.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder to write into")
+    p.add_argument("--force", action="store_true", help="overwrite files that exist already")
+    p.add_argument(
+        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
+    )
+    p.set_defaults(func=_run_import)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from generator.commands.import_ import import_postings
+
+    config = load_config(args.config)
+    result = import_postings(
+        args.sources, args.to, force=args.force, max_size=config.max_file_size, log=_stderr
+    )
+    print(
+        f"imported {len(result.written)} postings into {args.to}, "
+        f"{len(result.kept)} kept (exist already), {len(result.failed)} skipped"
+    )
+    return 0 if result.ok else 1
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jobboard", description="A static job-board site generator.")
     p.add_argument("--version", action="version", version=f"jobboard {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_build(sub)
+    _add_check(sub)
+    _add_import(sub)
     return p
 
 

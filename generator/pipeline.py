@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
 from generator.clean.case import is_all_lower, restore_case
 from generator.clean.sanitize import sanitize_html
-from generator.clean.structure import tidy_markdown
+from generator.clean.structure import tidy_markdown, unglue_sentences
 from generator.clean.text import repair_text
 from generator.extract.metadata import extract_metadata, guess_from_body
 from generator.model.posting import Origin, Posting
@@ -22,8 +23,22 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
+@dataclass
+class Processed:
+    """A posting with its cleaned body source, for `jobboard import`."""
+
+    posting: Posting
+    body: str  # cleaned Markdown, or sanitized HTML when the posting was HTML
+    body_format: str  # "markdown" or "html"
+
+
 def process_text(text: str, *, source: str, fallback_date: dt.date) -> Posting:
     """Turn decoded posting text into a Posting. Raises PostingError for invalid postings."""
+    return process_text_full(text, source=source, fallback_date=fallback_date).posting
+
+
+def process_text_full(text: str, *, source: str, fallback_date: dt.date) -> Processed:
+    """Like process_text, also returning the cleaned body it rendered."""
     text = repair_text(text)
     raw = read_text(text)
     guess_from_body(raw)
@@ -37,16 +52,29 @@ def process_text(text: str, *, source: str, fallback_date: dt.date) -> Posting:
         fields["date_posted"] = fallback_date
         fields["origins"]["date_posted"] = Origin.BUILD
     body_html = render_body(body_markdown, raw, base_url=meta.source_url or meta.apply_url)
-    return Posting(source=source, body_html=body_html, body_text=html_to_text(body_html), **fields)
+    body_text = html_to_text(body_html)
+    if not body_text and Origin.FRONT_MATTER not in fields["origins"].values():
+        raise PostingError(
+            "no job description: nothing but a title is left (empty body, or Markdown nested too deeply)"
+        )
+    posting = Posting(source=source, body_html=body_html, body_text=body_text, **fields)
+    if raw.body_format == "html":
+        return Processed(posting, body_html, "html")
+    return Processed(posting, body_markdown, "markdown")
 
 
 def process_file(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Posting:
     """Read one posting file from disk (see process_text)."""
+    return process_file_full(path, content_dir=content_dir, fallback_date=fallback_date).posting
+
+
+def process_file_full(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Processed:
+    """Read one posting file from disk (see process_text_full)."""
     source = path.relative_to(content_dir).as_posix()
     data = path.read_bytes()
     if fallback_date is None:
         fallback_date = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()
-    return process_text(decode(data), source=source, fallback_date=fallback_date)
+    return process_text_full(decode(data), source=source, fallback_date=fallback_date)
 
 
 def clean_body(raw: RawPosting) -> str:
@@ -54,9 +82,25 @@ def clean_body(raw: RawPosting) -> str:
     if raw.body_format == "html":
         return raw.body
     body = tidy_markdown(raw.body, apply_url=raw.get("apply_url"))
+    body = unglue_sentences(_drop_title_heading(body, raw.get("title")))
     if is_all_lower(body):
         body = restore_case(body, names=_proper_names(raw))
     return body
+
+
+_LEADING_HEADING = re.compile(r"\A\s*#{1,3}[ \t]+(?P<text>.+?)[ \t#]*(?:\n|\Z)")
+
+
+def _drop_title_heading(body: str, title: object) -> str:
+    """A body that starts by repeating the title as a heading (`# Senior Developer`)."""
+    m = _LEADING_HEADING.match(body)
+    if m and title and _words(m["text"]) == _words(str(title)):
+        return body[m.end() :].lstrip("\n")
+    return body
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _proper_names(raw: RawPosting) -> list[str]:

@@ -63,7 +63,8 @@ _PROTECTED_MARKUP = re.compile(
     r"|\]\([^)\s]*\)"  # link targets
     r"|<[^>\s]+>"  # autolinks, tags
 )
-_TOKEN = re.compile(r"[^\s()<>\[\]\"'`]*[.@:][^\s()<>\[\]\"'`]*")
+# Tried only at token starts (the look-behind): a 100,000-character token stays linear.
+_TOKEN = re.compile(r"(?<![^\s()<>\[\]\"'`])[^\s()<>\[\]\"'`]*[.@:][^\s()<>\[\]\"'`]*")
 _ADDRESS = re.compile(
     r"(?:https?|ftp|mailto):\S|www\.\S|[^@]+@[\w-]+\.\w"
     r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|dev|ai|app|edu|gov|de|uk|il)\b",

@@ -313,3 +313,19 @@ def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
     while out and not out[-1].strip():
         out.pop()
     return "\n".join(out)
+
+
+# `disabilities?Do you` / `experience.The role`: sentences glued when a scraper dropped
+# line breaks. Only after two lower-case letters and before a capitalised word, so
+# `ASP.NET`, `e.g.` and `Node.js` stay as written; lines with URLs or code are left alone.
+_GLUED = re.compile(r"(?<=[a-z]{2})([.?!])(?=[A-Z][a-z])")
+
+
+def unglue_sentences(md: str) -> str:
+    """Put the missing space back between glued sentences."""
+    if not _GLUED.search(md):
+        return md
+    return "\n".join(
+        line if "://" in line or "`" in line or "](" in line or "@" in line else _GLUED.sub(r"\1 ", line)
+        for line in md.split("\n")
+    )

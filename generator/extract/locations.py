@@ -20,6 +20,7 @@ from generator.extract.places_data import (
     NATIONS,
     REGIONS,
     SHORT_NAMES,
+    US_CITY_STATES,
     US_STATES,
 )
 
@@ -487,3 +488,42 @@ def region_of(name: str) -> str | None:
     """The state or region of a place (`Columbia, MD` -> `MD`)."""
     place = parse_place(name)
     return place.region if place else None
+
+
+def place_key(name: str) -> str:
+    """Grouping key: one place however it is written.
+
+    `London`, `London, England` and `London, UK` give one key; so do `Boston, MA` and
+    `Boston, Massachusetts, USA`, and `Portland` and `Portland, OR`. `Cambridge, MA` and
+    `Cambridge, England` stay apart. Anything that is not a known place falls back to
+    `location_key`.
+    """
+    place = parse_place(name)
+    if place is None or place.country_code is None:
+        return location_key(name)
+    if place.locality is None:
+        return f"country {place.country_code}" if place.region is None else location_key(name)
+    locality = location_key(place.locality)
+    region = place.region
+    if region and place.country_code == "US":
+        region = _STATE_NAME_KEYS.get(location_key(region), region.upper())
+    if region is None and place.country_code == "US":
+        region = US_CITY_STATES.get(locality)
+    return f"{locality} | {location_key(region or '')} | {place.country_code.lower()}"
+
+
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def city_in_title(title: str) -> str | None:
+    """A well-known city named in a title (`Care Home Manager Cambridge` -> `Cambridge`).
+
+    Only capitalised words that are big cities of the table count; used as a guess
+    when a posting states no location at all.
+    """
+    for match in _TITLE_WORD.finditer(str(title)):
+        words = match.group().split()
+        for candidate in (" ".join(words), words[0], words[-1]):
+            if location_key(candidate) in CITIES:
+                return candidate
+    return None

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.extract.dates import date_from_file_name, parse_date
-from generator.extract.employment import parse_employment_type
+from generator.extract.employment import match_employment_type, parse_employment_type
 from generator.extract.filename_title import title_case
-from generator.extract.locations import parse_locations
+from generator.extract.locations import city_in_title, parse_locations
 from generator.extract.salary import parse_salary
 from generator.model.posting import Origin, Salary
 from generator.readers.base import RawPosting
@@ -18,6 +18,13 @@ from generator.readers.labels import find_labels
 
 _URL = re.compile(r"^(?:https?://|mailto:)\S+$", re.I)
 _MAX_GUESSED_LOCATION = 80
+# Values scrapers write when they have nothing: `### None`, `company: null`, `N/A`.
+_PLACEHOLDER = re.compile(r"^(?:none|null|nil|n/?a|na|unknown|undefined|tbd|tba|-+|\.+|\?+)$", re.I)
+# Emoji and pictographs around names (`💢Popsa`), not letters of any script.
+_SYMBOL = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s*·•|]"
+_SYMBOLS_AROUND = re.compile(f"^{_SYMBOL}+|{_SYMBOL}+$")
+# Employment words that really mean "other" (so OTHER is right, not a category like "Design").
+_OTHER_TYPES = re.compile(r"\b(?:other|volunteer\w*|per\s+project|gig|commission\w*|on[\s-]call)\b", re.I)
 
 
 @dataclass
@@ -49,7 +56,37 @@ def guess_from_body(raw: RawPosting) -> None:
             continue
         if name == "title":
             continue
+        if name == "company" and not _name(value):
+            continue
         raw.set(name, value, Origin.GUESS)
+    if not _name(raw.get("company")):
+        raw.fields.pop("company", None)
+        raw.set("company", company_in_body(raw.body), Origin.GUESS)
+
+
+_NAME = r"(?P<name>[\w][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4})"
+_ABOUT_LINE = re.compile(rf"^About {_NAME}\s*:?$")
+_AT_NAME = re.compile(rf"^At {_NAME}\s*,")
+_NOT_NAMES = {"us", "you", "the", "this", "our", "me", "them", "it", "we", "company", "role", "job"}
+
+
+def company_in_body(body: str) -> str | None:
+    """`About Vanta` / `At Vanta, our mission...` near the top, when the name recurs below."""
+    lines = [ln for ln in body.split("\n")[:40] if ln.strip()][:12]
+    for line in lines:
+        text = _SYMBOLS_AROUND.sub("", re.sub(r"[*_#`]+", "", line)).strip()
+        text = " ".join(text.replace(" ,", ",").split())
+        m = _ABOUT_LINE.match(text) or _AT_NAME.match(text)
+        if not m:
+            continue
+        name = m["name"].rstrip(".:'’")
+        if (
+            name.split()[0].casefold() not in _NOT_NAMES
+            and any(c.isupper() for c in name)
+            and body.count(name) >= 2
+        ):
+            return name
+    return None
 
 
 def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
@@ -62,7 +99,7 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
         if found is not None:
             origins[name] = found.origin
 
-    title = _text(raw.get("title"))
+    title = _unwrap(_text(raw.get("title")))
     if title:
         origin("title")
         if title == title.lower():
@@ -72,14 +109,20 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
         origins["title"] = Origin.FILE_NAME
     meta = Metadata(title=title, origins=origins, warnings=warnings)
 
-    meta.company = _text(raw.get("company")) or None
-    origin("company")
+    meta.company = _name(raw.get("company"))
+    if meta.company:
+        origin("company")
     meta.company_url = _url(raw.get("company_url"))
-    origin("company_url")
+    if meta.company_url:
+        origin("company_url")
+    if raw.get("company_url") and not meta.company_url:
+        warnings.append(f"company URL not understood: {str(raw.get('company_url'))[:80]!r}")
     meta.source_url = _url(raw.get("source_url"))
-    origin("source_url")
+    if meta.source_url:
+        origin("source_url")
     meta.apply_url = _url(raw.get("apply_url"))
-    origin("apply_url")
+    if meta.apply_url:
+        origin("apply_url")
     if raw.get("apply_url") and not meta.apply_url:
         warnings.append(f"apply URL not understood: {str(raw.get('apply_url'))[:80]!r}")
 
@@ -90,15 +133,27 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
             [_text(v) for v in values] if isinstance(values, list) else values
         )
         origin("locations")
+    if not meta.locations:
+        city = city_in_title(title)
+        if city:
+            meta.locations = [city]
+            origins["locations"] = Origin.GUESS
     if raw.get("remote") is True and not meta.remote:
         meta.remote = True
         if "Remote" not in meta.locations:
             meta.locations.append("Remote")
 
-    employment = raw.get("employment_type")
-    if employment is not None:
-        meta.employment_type = parse_employment_type(_text(employment))
-        origin("employment_type")
+    employment = _text(raw.get("employment_type"))
+    if employment:
+        meta.employment_type = parse_employment_type(employment)
+        if meta.employment_type == "OTHER" and not _OTHER_TYPES.search(employment):
+            # `type: Design` (a job category, as on Jekyll boards): a tag, not a contract type.
+            meta.employment_type = None
+            category = _name(employment)
+            if category and match_employment_type(employment) is None:
+                meta.tags.append(category)
+        if meta.employment_type:
+            origin("employment_type")
 
     meta.salary = _salary(raw)
     if meta.salary is not None:
@@ -130,7 +185,7 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
     if isinstance(tags, str):
         tags = [t for t in re.split(r"[,;]\s*", tags)]
     if isinstance(tags, list):
-        meta.tags = list(dict.fromkeys(_text(t) for t in tags if _text(t)))[:20]
+        meta.tags = list(dict.fromkeys([*meta.tags, *(_text(t) for t in tags if _text(t))]))[:20]
     meta.draft = raw.get("draft") is True or _text(raw.get("draft")).lower() in ("true", "yes")
     return meta
 
@@ -140,6 +195,19 @@ def _text(value: Any) -> str:
     if value is None or isinstance(value, dict | list):
         return ""
     return " ".join(str(value).split())
+
+
+def _unwrap(text: str) -> str:
+    """`<Lead Python Engineer>`: a template placeholder's brackets left around a value."""
+    return text[1:-1].strip() if text.startswith("<") and text.endswith(">") and "<" not in text[1:] else text
+
+
+def _name(value: Any) -> str | None:
+    """A company-like name: emoji trimmed, placeholders such as `None` or `N/A` mean unknown."""
+    text = _unwrap(_SYMBOLS_AROUND.sub("", _text(value)).strip())
+    if not text or _PLACEHOLDER.match(text):
+        return None
+    return text
 
 
 def _url(value: Any) -> str | None:
@@ -190,4 +258,5 @@ def _number(value: Any) -> float | None:
 def _title_from_file_name(file_name: str) -> str:
     stem = re.sub(r"\.[A-Za-z0-9]{1,9}$", "", file_name.rsplit("/", 1)[-1])
     stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}[-_]", "", stem)
-    return title_case(" ".join(re.split(r"[-_\s]+", stem)).strip()) or "Untitled posting"
+    parts = (" ".join(re.split(r"[-_\s]+", part)).strip() for part in re.split(r"\s+-\s+", stem))
+    return title_case(" - ".join(p for p in parts if p)) or "Untitled posting"

@@ -152,7 +152,9 @@ CITIES: dict[str, str] = {
     "seattle": "US", "boston": "US", "chicago": "US", "austin": "US", "los angeles": "US",
     "portland": "US", "denver": "US", "atlanta": "US", "washington dc": "US",
     "london": "GB", "manchester": "GB", "edinburgh": "GB", "glasgow": "GB", "oxford": "GB",
-    "cambridge": "GB", "bristol": "GB", "brighton": "GB",
+    "cambridge": "GB", "bristol": "GB", "brighton": "GB", "birmingham": "GB", "leeds": "GB",
+    "liverpool": "GB", "sheffield": "GB", "nottingham": "GB", "southampton": "GB",
+    "cardiff": "GB", "belfast": "GB", "aberdeen": "GB", "inverness": "GB", "plymouth": "GB",
     "berlin": "DE", "munich": "DE", "hamburg": "DE", "frankfurt": "DE", "cologne": "DE",
     "paris": "FR", "lyon": "FR", "amsterdam": "NL", "rotterdam": "NL", "dublin": "IE",
     "madrid": "ES", "barcelona": "ES", "lisbon": "PT", "porto": "PT", "vienna": "AT",
@@ -164,3 +166,10 @@ CITIES: dict[str, str] = {
     "sao paulo": "BR", "mexico city": "MX", "buenos aires": "AR",
 }
 # fmt: on
+
+# States of the big US cities above, so `Portland` and `Portland, OR` are one place.
+US_CITY_STATES: dict[str, str] = {
+    "new york": "NY", "new york city": "NY", "nyc": "NY", "san francisco": "CA",
+    "seattle": "WA", "boston": "MA", "chicago": "IL", "austin": "TX", "los angeles": "CA",
+    "portland": "OR", "denver": "CO", "atlanta": "GA", "washington dc": "DC",
+}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.extract.locations import location_key
+from generator.extract.locations import place_key
 from generator.model.posting import Posting
 from generator.model.slugs import SlugRegistry
 from generator.model.taxonomy import Taxonomy, TaxonomySpec, build_taxonomy, company_key
@@ -25,7 +25,7 @@ LOCATIONS = TaxonomySpec(
     title="Locations",
     singular="location",
     values=lambda p: list(p.locations),
-    match_key=location_key,
+    match_key=place_key,
     unknown="Location not stated",
 )
 TAXONOMIES = (COMPANIES, LOCATIONS)

@@ -55,7 +55,7 @@ class FrontMatterReader:
                 if key in data and data[key] not in (None, "", []):
                     raw.set(name, _scheme_joined(data, key, data[key]), Origin.FRONT_MATTER)
                     break
-        if _looks_like_html(raw.body):
+        if looks_like_html(raw.body):
             raw.body_format = "html"
         return raw
 
@@ -72,7 +72,7 @@ class FrontMatterReader:
             if close is not None and close.start() > 0:
                 head = text[: close.start()]
                 if all(
-                    _BARE_KEY.match(line) or line[:1] in " \t-" or not line.strip()
+                    _BARE_KEY.match(line) or line[:1] in " \t-#" or not line.strip()
                     for line in head.splitlines()
                 ):
                     return head, text[close.end() :], 1
@@ -95,7 +95,7 @@ def _scheme_joined(data: dict[str, Any], key: str, value: Any) -> Any:
 _HTML_BLOCK = re.compile(r"<(p|div|ul|ol|li|h[1-6]|br|table|strong|span)\b[^>]*>", re.I)
 
 
-def _looks_like_html(body: str) -> bool:
+def looks_like_html(body: str) -> bool:
     """An HTML body (many tags, few Markdown markers) is sanitized, not Markdown-rendered."""
     tags = len(_HTML_BLOCK.findall(body))
     return tags >= 3 and tags * 3 > body.count("\n\n")

@@ -22,7 +22,9 @@ class LabelledTextReader:
     def accepts(self, text: str) -> bool:
         head = text.lstrip()[:2000]
         labels = find_labels(head, limit=12)
-        return head.lower().startswith(("title:", "job title:", "position:")) and len(labels) >= 2
+        if not head.lower().startswith(("title:", "job title:", "position:")):
+            return False
+        return len(labels) >= 2 or _BODY_LABEL.search(head) is not None
 
     def read(self, text: str) -> RawPosting:
         raw = RawPosting(reader=self.name)

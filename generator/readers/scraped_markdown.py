@@ -13,7 +13,7 @@ from generator.model.posting import Origin
 from generator.readers.base import RawPosting
 
 _TITLE = re.compile(r"^#[ \t]+(?:\[(?P<linked>.+?)\]\((?P<url>[^)\s]+)\)|(?P<plain>.+?))[ \t]*$")
-_COMPANY = re.compile(r"^#{2,3}[ \t]+(?P<company>\S.*?)[ \t]*$")
+_COMPANY = re.compile(r"^#{2,3}(?:[ \t]+(?P<company>\S.*?))?[ \t]*$")
 _META = re.compile(r"^#{2,5}[ \t]*(?P<spans>(?:`[^`\n]*`[ \t]*)*)$")
 _SPAN = re.compile(r"`([^`\n]*)`")
 _SALARY_MARK = ("💰", "💵", "💲")
@@ -61,6 +61,7 @@ class ScrapedMarkdownReader:
 
 def _head(text: str) -> list[str]:
     return [line.strip() for line in text[:4000].split("\n") if line.strip()][:3]
+
 
 
 def _unmark(value: str) -> str:

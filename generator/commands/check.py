@@ -1,0 +1,162 @@
+"""`jobboard check`: what is missing or suspicious in each posting, and where each field came from.
+
+Reads the content folder exactly as the build does (`read_postings`, `assemble_site`),
+writes nothing. Severity:
+
+- error: the file cannot be built (unreadable, invalid front matter, no title or
+  description). `check` exits 1 when there is any error.
+- warning: the posting is built but a person should look: no company or no location
+  (so JSON-LD leaves `hiringOrganization` / `jobLocation` out), no date (the build clock
+  or the file time is used), a salary, date or URL that was not understood, a duplicate
+  that the build drops.
+- note: expected states: expired (page kept, marked closed), draft (built only with `--drafts`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from generator.commands.build import read_postings
+from generator.config import Config
+from generator.model.posting import Origin, Posting
+from generator.model.site import assemble_site
+
+Severity = Literal["error", "warning", "note"]
+
+
+@dataclass
+class Problem:
+    severity: Severity
+    code: str  # stable identifier for programs, e.g. "missing-company"
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class FileReport:
+    """One posting file: its extracted fields with their origins, and its problems."""
+
+    source: str
+    title: str | None = None
+    fields: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, severity: Severity, code: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(severity, code, message, line))
+
+
+@dataclass
+class CheckReport:
+    files: list[FileReport]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.files for p in f.problems if p.severity == severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count("error") > 0
+
+
+def check_content(content: Path, config: Config, today: dt.date) -> CheckReport:
+    """Read every posting of `content` the way the build does and list its problems."""
+    postings, skipped = read_postings(content, config, log=lambda _message: None)
+    reports: dict[str, FileReport] = {}
+    for skip in skipped:
+        report = reports.setdefault(skip.source, FileReport(skip.source))
+        report.add("error", "unreadable", skip.message, skip.line)
+    site = assemble_site(postings, today=today, include_drafts=True, aliases=config.aliases)
+    dropped = {d.dropped.source: d.kept.source for d in site.duplicates}
+    for posting in postings:
+        reports[posting.source] = _posting_report(posting, today, dropped.get(posting.source))
+    return CheckReport([reports[key] for key in sorted(reports)])
+
+
+def _value(posting: Posting, name: str) -> Any:
+    if name == "salary":
+        s = posting.salary
+        return None if s is None else {"min": s.min, "max": s.max, "currency": s.currency, "period": s.period}
+    value = getattr(posting, name, None)
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+_FIELDS = (
+    "title",
+    "company",
+    "company_url",
+    "locations",
+    "remote",
+    "employment_type",
+    "salary",
+    "date_posted",
+    "valid_through",
+    "apply_url",
+    "source_url",
+    "tags",
+)
+
+
+def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) -> FileReport:
+    report = FileReport(posting.source, posting.title)
+    for name in _FIELDS:
+        value = _value(posting, name)
+        if value in (None, [], False):
+            continue
+        origin = posting.origins.get(name)
+        report.fields[name] = {"value": value, "origin": str(origin) if origin else None}
+    if not posting.company:
+        report.add("warning", "missing-company", "no company stated (JSON-LD hiringOrganization left out)")
+    if not posting.locations and not posting.remote:
+        report.add("warning", "missing-location", "no location stated (JSON-LD jobLocation left out)")
+    if posting.origins.get("date_posted") is Origin.BUILD:
+        report.add("warning", "no-date", "no date: the build clock or file time is used as datePosted")
+    if not posting.body_text.strip():
+        report.add("error", "missing-description", "no description (JSON-LD description is required)")
+    for warning in posting.warnings:
+        code = warning.split(" not understood", 1)[0].lower().replace(" ", "-") + "-unparsed"
+        report.add("warning", code if " not understood" in warning else "suspicious", warning)
+    if duplicate_of:
+        report.add("warning", "duplicate", f"duplicate of {duplicate_of}: same job, not built")
+    if posting.is_expired(today):
+        report.add("note", "expired", f"expired on {posting.valid_through}: page kept, marked closed")
+    if posting.draft:
+        report.add("note", "draft", "draft: built only with --drafts")
+    return report
+
+
+def format_text(report: CheckReport) -> str:
+    """One header line per posting (title and field origins), one line per problem."""
+    lines: list[str] = []
+    for f in report.files:
+        if f.title is None:
+            header = f"{f.source}:"
+        else:
+            origins = "; ".join(
+                f"{name}: {info['origin']}" for name, info in f.fields.items() if info["origin"]
+            )
+            header = f"{f.source}: {f.title!r} ({origins})"
+        lines.append(header)
+        for p in f.problems:
+            where = f" (line {p.line})" if p.line else ""
+            lines.append(f"  {p.severity}: {p.message}{where}")
+    lines.append(
+        f"{len(report.files)} files: {report.count('error')} errors, "
+        f"{report.count('warning')} warnings, {report.count('note')} notes"
+    )
+    return "\n".join(lines)
+
+
+def format_json(report: CheckReport) -> str:
+    data = {
+        "files": [asdict(f) for f in report.files],
+        "summary": {
+            "files": len(report.files),
+            "errors": report.count("error"),
+            "warnings": report.count("warning"),
+            "notes": report.count("note"),
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
