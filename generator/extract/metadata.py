@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from generator.extract.dates import date_from_file_name, parse_date
@@ -12,7 +10,7 @@ from generator.extract.employment import match_employment_type, parse_employment
 from generator.extract.filename_title import title_case
 from generator.extract.locations import city_in_title, parse_locations
 from generator.extract.salary import parse_salary
-from generator.model.posting import Origin, Salary
+from generator.model.posting import Metadata, Origin, Salary
 from generator.readers.base import RawPosting
 from generator.readers.labels import find_labels
 
@@ -25,28 +23,6 @@ _SYMBOL = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s*·•|]"
 _SYMBOLS_AROUND = re.compile(f"^{_SYMBOL}+|{_SYMBOL}+$")
 # Employment words that really mean "other" (so OTHER is right, not a category like "Design").
 _OTHER_TYPES = re.compile(r"\b(?:other|volunteer\w*|per\s+project|gig|commission\w*|on[\s-]call)\b", re.I)
-
-
-@dataclass
-class Metadata:
-    """Every metadata field of a posting, typed, plus each field's origin."""
-
-    title: str
-    company: str | None = None
-    company_url: str | None = None
-    locations: list[str] = field(default_factory=list)
-    remote: bool = False
-    applicant_countries: list[str] = field(default_factory=list)
-    employment_type: str | None = None
-    salary: Salary | None = None
-    date_posted: dt.date | None = None
-    valid_through: dt.date | None = None
-    apply_url: str | None = None
-    source_url: str | None = None
-    tags: list[str] = field(default_factory=list)
-    draft: bool = False
-    origins: dict[str, Origin] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
 
 
 def guess_from_body(raw: RawPosting) -> None:

@@ -41,14 +41,10 @@ EMPLOYMENT_TYPES = ("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN
 
 
 @dataclass
-class Posting:
-    """One posting after reading, cleaning and extraction."""
+class Metadata:
+    """Every metadata field of a posting, typed, plus each field's origin."""
 
-    source: str  # path relative to the content folder, with forward slashes
     title: str
-    body_html: str
-    body_text: str
-    date_posted: dt.date
     company: str | None = None
     company_url: str | None = None
     locations: list[str] = field(default_factory=list)
@@ -56,6 +52,7 @@ class Posting:
     applicant_countries: list[str] = field(default_factory=list)
     employment_type: str | None = None
     salary: Salary | None = None
+    date_posted: dt.date | None = None
     valid_through: dt.date | None = None
     apply_url: str | None = None
     source_url: str | None = None
@@ -63,6 +60,16 @@ class Posting:
     draft: bool = False
     origins: dict[str, Origin] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Posting(Metadata):
+    """One posting after reading, cleaning and extraction: its metadata and its body."""
+
+    source: str  # path relative to the content folder, with forward slashes
+    date_posted: dt.date  # always known: front matter, file name, or the build clock
+    body_html: str
+    body_text: str
     slug: str = ""
 
     def is_expired(self, today: dt.date) -> bool:
