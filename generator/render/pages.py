@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -80,12 +81,25 @@ class PageRenderer:
 
 
 class TemplateFailure(Exception):
-    """A template that does not render; names the template and the problem."""
+    """A template that does not render; names the template, the line and the problem."""
 
     def __init__(self, template: str, err: jinja2.TemplateError) -> None:
-        where = getattr(err, "filename", None) or template
-        line = getattr(err, "lineno", None)
-        super().__init__(f"{where}{f':{line}' if line else ''}: {err.message or err}")
+        self.template: str = getattr(err, "filename", None) or template
+        self.line: int | None = getattr(err, "lineno", None)
+        if self.line is None:  # a runtime error: jinja2 puts the template line in the traceback
+            self.template, self.line = _template_frame(err) or (self.template, None)
+        self.problem = str(err.message or err)
+        super().__init__(f"{self.template}{f':{self.line}' if self.line else ''}: {self.problem}")
+
+
+def _template_frame(err: BaseException) -> tuple[str, int | None] | None:
+    """The innermost template file and line in the traceback of a rendering error."""
+    frames = [
+        (frame.filename, frame.lineno)
+        for frame in traceback.extract_tb(err.__traceback__)
+        if not frame.filename.endswith(".py") and not frame.filename.startswith("<")
+    ]
+    return frames[-1] if frames else None
 
 
 def render_posting(renderer: PageRenderer, writer: SiteWriter, posting: Posting) -> None:
