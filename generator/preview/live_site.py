@@ -24,7 +24,7 @@ from generator.commands.build import BuildOptions, Skip, build, read_posting, wr
 from generator.config import Config, ConfigError, load_config
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
-from generator.render.pages import TemplateFailure
+from generator.render.pages import TemplateFailure, template_frame
 from generator.render.templates import template_folders
 from generator.sources import find_sources
 from generator.write.memory import MemoryWriter
@@ -220,6 +220,10 @@ class LiveSite:
             return Problem("Template error", where, err.problem)
         if isinstance(err, ConfigError):
             return Problem("Configuration error", str(self.config_path), str(err))
+        frame = template_frame(err)  # e.g. a ZeroDivisionError raised inside a template
+        if frame is not None:
+            where = f"{_shorter(frame[0])}:{frame[1]}"
+            return Problem("Template error", where, f"{type(err).__name__}: {err}")
         self.log("".join(traceback.format_exception(err)).rstrip())
         return Problem("Build failed", type(err).__name__, str(err))
 

@@ -58,6 +58,7 @@ class PreviewServer:
         self.watcher = PreviewWatcher()
         self.server = Server(watcher=self.watcher)
         self.server.SFH = bind_handler(site)
+        LiveReloadHandler.watcher = self.watcher  # livereload keeps it on the class (`listen` sets it too)
         self._watched: set[str] = set()
         self._reasons: set[str] = set()
         self._paths: set[str] = set()

@@ -87,12 +87,12 @@ class TemplateFailure(Exception):
         self.template: str = getattr(err, "filename", None) or template
         self.line: int | None = getattr(err, "lineno", None)
         if self.line is None:  # a runtime error: jinja2 puts the template line in the traceback
-            self.template, self.line = _template_frame(err) or (self.template, None)
+            self.template, self.line = template_frame(err) or (self.template, None)
         self.problem = str(err.message or err)
         super().__init__(f"{self.template}{f':{self.line}' if self.line else ''}: {self.problem}")
 
 
-def _template_frame(err: BaseException) -> tuple[str, int | None] | None:
+def template_frame(err: BaseException) -> tuple[str, int | None] | None:
     """The innermost template file and line in the traceback of a rendering error."""
     frames = [
         (frame.filename, frame.lineno)
