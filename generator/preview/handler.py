@@ -73,10 +73,20 @@ class PreviewHandler(web.RequestHandler):
                 return
             target = target / self.default_filename
         if target is None or not target.is_file():
-            self._not_found()
+            moved = self._moved(target)
+            if moved:
+                self.redirect(f"/{moved}", permanent=False)  # the posting's title, so its URL, changed
+            else:
+                self._not_found()
             return
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         self._send(200, content_type, target.read_bytes())
+
+    def _moved(self, target: Path | None) -> str | None:
+        if target is None:
+            return None
+        rel = target.relative_to(self.root).as_posix()
+        return self.site.moved_to(rel) or self.site.moved_to(f"{rel}/{self.default_filename}")
 
     def _not_found(self) -> None:
         page = self.root / NOT_FOUND_PAGE

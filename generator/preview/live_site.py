@@ -24,7 +24,7 @@ from generator.commands.build import BuildOptions, Skip, build, read_posting, wr
 from generator.config import Config, ConfigError, load_config
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
-from generator.render.pages import TemplateFailure, template_frame
+from generator.render.pages import TemplateFailure, posting_page_path, template_frame
 from generator.render.templates import template_folders
 from generator.sources import find_sources
 from generator.write.memory import MemoryWriter
@@ -107,13 +107,21 @@ class LiveSite:
         self.problem: Problem | None = None
         self._records: dict[str, Posting | Skip] = {}  # by source path relative to content
         self._stamps: dict[str, _Stamp | None] = {}
-        self._signatures: dict[int, tuple[Posting, tuple[object, ...]]] = {}
+        self._signatures: dict[int, tuple[Posting, _Signature]] = {}
+        self._page_of: dict[str, str] = {}  # posting source -> its page's site path
+        self._moved: dict[str, str] = {}  # a former page path -> the posting source now elsewhere
         self._sync = FolderSync(folder)
 
     @property
     def skips(self) -> list[Skip]:
         """The posting files that are not built right now, with the reason."""
         return sorted((r for r in self._records.values() if isinstance(r, Skip)), key=lambda s: s.source)
+
+    def moved_to(self, rel: str) -> str | None:
+        """The new page of a posting whose page was at `rel` (its title changed), if any."""
+        source = self._moved.get(rel)
+        new = self._page_of.get(source) if source else None
+        return new if new != rel else None
 
     def template_folders(self) -> list[Path]:
         return template_folders(self.config.templates)
@@ -134,6 +142,7 @@ class LiveSite:
         self._records = {p.source: p for p in kept} | {s.source: s for s in result.skipped}
         self._stamps = {rel: stamp for rel, stamp in stamps.items() if rel in self._records}
         self._signatures = _signatures(site, build_time().date())
+        self._page_of = {p.source: sig[0] for p, sig in self._signatures.values()}
         self._sync.forget()
         self.log(f"built {result.summary()}")
 
@@ -173,7 +182,14 @@ class LiveSite:
             write_site(site, self.config, writer, today, pages)
         synced = self._sync.sync(writer.files, remove_others=report.full)
         report.written, report.removed = synced.written, synced.removed
-        self._signatures = signatures
+        page_of = {p.source: sig[0] for p, sig in signatures.values()}
+        if not report.full:  # pages of postings removed, skipped or renamed
+            report.removed += self._sync.remove(set(self._page_of.values()) - set(page_of.values()))
+        for source, old in self._page_of.items():
+            if page_of.get(source, old) != old:
+                self._moved[old] = source
+        self._moved = {old: source for old, source in self._moved.items() if old not in writer.files}
+        self._signatures, self._page_of = signatures, page_of
         for duplicate in site.duplicates:
             if id(duplicate.dropped) in reread or id(duplicate.kept) in reread:
                 dropped, kept = duplicate.dropped.source, duplicate.kept.source
@@ -228,8 +244,11 @@ class LiveSite:
         return Problem("Build failed", type(err).__name__, str(err))
 
 
-def _signatures(site: Site, today: dt.date) -> dict[int, tuple[Posting, tuple[object, ...]]]:
-    """What a posting page shows besides the posting itself: its URL, closed or not, its terms.
+_Signature = tuple[str, bool, tuple[tuple[tuple[str, str], ...], ...]]
+
+
+def _signatures(site: Site, today: dt.date) -> dict[int, tuple[Posting, _Signature]]:
+    """What a posting page shows besides the posting itself: its path, closed or not, its terms.
 
     A page whose posting was not re-read and whose signature is unchanged is not rendered again
     on a content change. The Posting is kept beside its signature so its id is not reused.
@@ -240,7 +259,7 @@ def _signatures(site: Site, today: dt.date) -> dict[int, tuple[Posting, tuple[ob
             tuple((term.slug, term.name) for term in taxonomy.terms_of(posting))
             for taxonomy in site.taxonomies.values()
         )
-        result[id(posting)] = (posting, (posting.slug, posting.is_expired(today), terms))
+        result[id(posting)] = (posting, (posting_page_path(posting), posting.is_expired(today), terms))
     return result
 
 

@@ -47,6 +47,10 @@ def _relative(from_path: str, to_path: str) -> str:
     return "../" * from_path.count("/") + to_path
 
 
+def posting_page_path(posting: Posting) -> str:
+    return f"jobs/{posting.slug}/index.html"
+
+
 def front_page_path(number: int) -> str:
     return "index.html" if number == 1 else f"page/{number}/index.html"
 
@@ -63,7 +67,7 @@ class PageRenderer:
             config=config,
             taxonomies=site.taxonomies,
             today=today,
-            posting_href=lambda p: f"jobs/{p.slug}/index.html",
+            posting_href=posting_page_path,
             term_href=lambda tax, term: f"{tax.key}/{term.slug}/index.html",
         )
 
@@ -103,7 +107,7 @@ def template_frame(err: BaseException) -> tuple[str, int | None] | None:
 
 
 def render_posting(renderer: PageRenderer, writer: SiteWriter, posting: Posting) -> None:
-    path = f"jobs/{posting.slug}/index.html"
+    path = posting_page_path(posting)
     closed = posting.is_expired(renderer.today)
     writer.write(path, renderer.render("posting.html", path, posting=posting, closed=closed))
 

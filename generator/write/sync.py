@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -47,6 +47,21 @@ class FolderSync:
         if remove_others:
             result.removed = self._remove_others(files)
         return result
+
+    def remove(self, paths: Iterable[str]) -> list[str]:
+        """Delete these site files where they exist; the ones deleted."""
+        removed = []
+        for rel in sorted(paths):
+            target = self.folder.joinpath(*PurePosixPath(rel).parts)
+            self._known.pop(rel, None)
+            if target.is_file():
+                target.unlink()
+                removed.append(rel)
+                for parent in target.parents:
+                    if parent == self.folder or any(parent.iterdir()):
+                        break
+                    parent.rmdir()
+        return removed
 
     def _remove_others(self, keep: Mapping[str, bytes]) -> list[str]:
         removed = []

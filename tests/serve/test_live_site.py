@@ -136,3 +136,17 @@ def test_a_broken_config_is_a_problem_naming_the_file(live: LiveSite, tmp_path: 
     (tmp_path / "jobboard.toml").write_text("per_page = 2\n")
     assert live.rebuild({"config"}).problem is None
     assert files(live.folder) == fresh_build(live.content, tmp_path, Config(per_page=2))
+
+
+def test_a_renamed_posting_moves_and_its_old_page_goes_at_once(live: LiveSite) -> None:
+    page = next(live.folder.glob("jobs/extra-job-4*/index.html"))
+    old = page.relative_to(live.folder).as_posix()
+    source = live.content / "extra-4.md"
+    source.write_text(source.read_text().replace("Extra Job 4", "Shiny New Title"))
+    report = live.rebuild({CONTENT})
+    assert not report.full and old in report.removed and not (live.folder / old).exists()
+    new = live.moved_to(old)
+    assert new is not None and new.startswith("jobs/shiny-new-title") and (live.folder / new).is_file()
+    source.write_text(source.read_text().replace("Shiny New Title", "Extra Job 4"))
+    live.rebuild({CONTENT})
+    assert (live.folder / old).is_file() and live.moved_to(old) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import re
 import socket
 import subprocess
@@ -68,6 +69,20 @@ def test_nothing_outside_the_site_is_served(preview: Preview, path: str) -> None
     status, body = preview.request(path)
     assert status == 404
     assert "SECRET" not in body
+
+
+def test_the_old_url_of_a_renamed_posting_redirects_to_the_new_one(preview: Preview) -> None:
+    old = posting_path(preview, "lead-software-engineer")
+    source = preview.content / SEED
+    source.write_text(source.read_text(encoding="utf-8").replace("title: Lead", "title: Head"), "utf-8")
+    preview.wait_for(lambda: preview.request(old)[0] == 302, "a redirect from the old URL")
+    conn = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    conn.request("GET", old)
+    location = conn.getresponse().getheader("Location")
+    conn.close()
+    assert location == old.replace("lead-software-engineer", "head-software-engineer")
+    status, html = preview.request(location)
+    assert status == 200 and "Head Software Engineer" in html
 
 
 def test_site_files_are_served_and_folders_redirect(preview: Preview) -> None:
