@@ -28,6 +28,40 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run_build)
 
 
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="preview the site, rebuilt and reloaded on every save",
+        description="Build the site into a temporary folder, serve it, rebuild on every change in the "
+        "content folder, the templates or the config file, and reload the browser.",
+    )
+    p.add_argument("--content", type=Path, default=Path("content"), help="posting folder (default: content)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    p.add_argument("--drafts", action="store_true", help="also show postings marked draft")
+    p.add_argument(
+        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
+    )
+    p.set_defaults(func=_run_serve)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from generator.commands.serve import ServeOptions, serve
+
+    if not args.content.is_dir():
+        print(f"error: content folder {args.content} does not exist", file=sys.stderr)
+        return 2
+    if not 0 <= args.port <= 65535:
+        print(f"error: --port {args.port} is not a port number (0 to 65535)", file=sys.stderr)
+        return 2
+    options = ServeOptions(
+        content=args.content, host=args.host, port=args.port, drafts=args.drafts, config=args.config
+    )
+    return serve(options)
+
+
 def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config)
     if getattr(args, "base_url", None):
@@ -115,6 +149,7 @@ def parser() -> argparse.ArgumentParser:
     _add_build(sub)
     _add_check(sub)
     _add_import(sub)
+    _add_serve(sub)
     return p
 
 

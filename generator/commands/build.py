@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from generator.render.pages import (
     render_taxonomy,
 )
 from generator.render.templates import template_folders
-from generator.sources import find_sources
+from generator.sources import SourceFile, find_sources
 from generator.write.output import SiteWriter, check_output_dir, remove_stale_builds
 
 
@@ -90,15 +90,24 @@ def read_postings(content: Path, config: Config, log: Log = _stderr) -> tuple[li
     fallback = epoch.date() if epoch else None
     postings: list[Posting] = []
     for source in progress(sources, len(sources), "reading"):
-        try:
-            postings.append(process_file(source.path, content_dir=content, fallback_date=fallback))
-        except PostingError as err:
-            skipped.append(Skip(source.rel, err.message, err.line))
-        except (OSError, RecursionError, MemoryError, ValueError) as err:
-            skipped.append(Skip(source.rel, f"cannot be read: {type(err).__name__}: {err}"))
+        result = read_posting(source, content, fallback)
+        if isinstance(result, Skip):
+            skipped.append(result)
+        else:
+            postings.append(result)
     for skip in skipped:
         log(f"skipped {skip}")
     return postings, skipped
+
+
+def read_posting(source: SourceFile, content: Path, fallback: dt.date | None) -> Posting | Skip:
+    """One posting file; a bad file becomes a Skip, never an exception."""
+    try:
+        return process_file(source.path, content_dir=content, fallback_date=fallback)
+    except PostingError as err:
+        return Skip(source.rel, err.message, err.line)
+    except (OSError, RecursionError, MemoryError, ValueError) as err:
+        return Skip(source.rel, f"cannot be read: {type(err).__name__}: {err}")
 
 
 def build(options: BuildOptions, config: Config, log: Log = _stderr) -> BuildResult:
@@ -121,11 +130,18 @@ def build(options: BuildOptions, config: Config, log: Log = _stderr) -> BuildRes
     return BuildResult(site, skipped, time.perf_counter() - started, writer.count)
 
 
-def write_site(site: Site, config: Config, writer: SiteWriter, today: dt.date) -> None:
-    """Render every page of the site into the writer."""
+def write_site(
+    site: Site, config: Config, writer: SiteWriter, today: dt.date, postings: Sequence[Posting] | None = None
+) -> None:
+    """Render every page of the site into the writer.
+
+    `postings` limits the posting pages to those postings (the preview server re-renders
+    only the pages a change affects); every other page is always rendered.
+    """
     renderer = PageRenderer(config, site, today)
     renderer.env.globals["open_count"] = len(site.postings)
-    for posting in progress(site.pages, len(site.pages), "writing"):
+    pages = site.pages if postings is None else postings
+    for posting in progress(pages, len(pages), "writing"):
         render_posting(renderer, writer, posting)
     render_front_pages(renderer, writer)
     for taxonomy in site.taxonomies.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,10 @@ def _relative(from_path: str, to_path: str) -> str:
     return "../" * from_path.count("/") + to_path
 
 
+def posting_page_path(posting: Posting) -> str:
+    return f"jobs/{posting.slug}/index.html"
+
+
 def front_page_path(number: int) -> str:
     return "index.html" if number == 1 else f"page/{number}/index.html"
 
@@ -62,7 +67,7 @@ class PageRenderer:
             config=config,
             taxonomies=site.taxonomies,
             today=today,
-            posting_href=lambda p: f"jobs/{p.slug}/index.html",
+            posting_href=posting_page_path,
             term_href=lambda tax, term: f"{tax.key}/{term.slug}/index.html",
         )
 
@@ -80,16 +85,29 @@ class PageRenderer:
 
 
 class TemplateFailure(Exception):
-    """A template that does not render; names the template and the problem."""
+    """A template that does not render; names the template, the line and the problem."""
 
     def __init__(self, template: str, err: jinja2.TemplateError) -> None:
-        where = getattr(err, "filename", None) or template
-        line = getattr(err, "lineno", None)
-        super().__init__(f"{where}{f':{line}' if line else ''}: {err.message or err}")
+        self.template: str = getattr(err, "filename", None) or template
+        self.line: int | None = getattr(err, "lineno", None)
+        if self.line is None:  # a runtime error: jinja2 puts the template line in the traceback
+            self.template, self.line = template_frame(err) or (self.template, None)
+        self.problem = str(err.message or err)
+        super().__init__(f"{self.template}{f':{self.line}' if self.line else ''}: {self.problem}")
+
+
+def template_frame(err: BaseException) -> tuple[str, int | None] | None:
+    """The innermost template file and line in the traceback of a rendering error."""
+    frames = [
+        (frame.filename, frame.lineno)
+        for frame in traceback.extract_tb(err.__traceback__)
+        if not frame.filename.endswith(".py") and not frame.filename.startswith("<")
+    ]
+    return frames[-1] if frames else None
 
 
 def render_posting(renderer: PageRenderer, writer: SiteWriter, posting: Posting) -> None:
-    path = f"jobs/{posting.slug}/index.html"
+    path = posting_page_path(posting)
     closed = posting.is_expired(renderer.today)
     writer.write(path, renderer.render("posting.html", path, posting=posting, closed=closed))
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 
 from generator.extract.employment import employment_label
 from generator.model.posting import Salary
@@ -26,9 +27,29 @@ def template_folders(user_folder: Path | None) -> list[Path]:
     return folders
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment of the process (the preview makes one per
+    rebuild). jinja2 checks each entry against the template source's checksum, so an edited
+    template is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE_CACHE = _MemoryBytecodeCache()
+
+
 def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in template_folders(user_folder)]),
+        bytecode_cache=_BYTECODE_CACHE,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

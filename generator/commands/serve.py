@@ -1,0 +1,76 @@
+"""`jobboard serve`: build into a private folder, serve it, rebuild on every save, reload the browser.
+
+The preview is built into a temporary folder outside the project (removed on exit), never into
+`output/`: the deployable build is left alone, and the live-reload script only ever exists in
+the server's responses.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import CONFIG_FILE
+from generator.preview.live_site import LiveSite
+from generator.preview.server import PortUnavailable, PreviewServer
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    content: Path = Path("content")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    drafts: bool = False
+    config: Path = Path(CONFIG_FILE)
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def serve(options: ServeOptions) -> int:
+    """Run the preview until interrupted. 1 when the port cannot be used."""
+    if options.host not in LOCAL_HOSTS:
+        _warn(
+            f"warning: listening on {options.host}: anyone who can reach this machine can see the "
+            "preview, drafts included; the default 127.0.0.1 keeps it to this machine"
+        )
+    workdir = Path(tempfile.mkdtemp(prefix="jobboard-serve-"))
+    try:
+        site = LiveSite(
+            content=options.content,
+            folder=workdir / "site",
+            config_path=options.config,
+            drafts=options.drafts,
+            log=_say,
+        )
+        server = PreviewServer(site, _say)
+        try:
+            port = server.listen(options.host, options.port)
+        except PortUnavailable as err:
+            _warn(f"error: {err}")
+            return 1
+        site.first_build()
+        server.watch_sources()
+        _say(f"serving {_url(options.host, port)} (preview of {options.content}/, Ctrl+C stops)")
+        server.run()
+        _say("stopped")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+def _url(host: str, port: int) -> str:
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"

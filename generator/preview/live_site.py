@@ -1,0 +1,271 @@
+"""The preview's site: postings kept in memory between rebuilds, re-read only when their file changes.
+
+`LiveSite.rebuild` is the one place that rebuilds: it re-reads the changed, added and removed
+posting files, re-assembles the site and renders it into memory, then writes only the files
+whose bytes changed into the served folder. A content change renders only the posting pages it
+affects (plus every list page); templates, config and the "settle" pass render everything and
+remove files that are gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import time
+import traceback
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.clock import build_time, source_date_epoch
+from generator.commands.build import BuildOptions, Skip, build, read_posting, write_site
+from generator.config import Config, ConfigError, load_config
+from generator.model.posting import Posting
+from generator.model.site import Site, assemble_site
+from generator.render.pages import TemplateFailure, posting_page_path, template_frame
+from generator.render.templates import template_folders
+from generator.sources import find_sources
+from generator.write.memory import MemoryWriter
+from generator.write.sync import FolderSync
+
+Log = Callable[[str], None]
+
+# Why a rebuild runs. Anything but CONTENT alone renders every page.
+CONTENT, TEMPLATES, CONFIG, SETTLE = "content", "templates", "config", "settle"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What keeps the preview from showing the site, for the error page: the file and the problem."""
+
+    kind: str  # "Template error"
+    where: str  # "templates/posting.html:4"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.kind.lower()}: {self.where}: {self.message}"
+
+
+@dataclass
+class Rebuild:
+    """What one rebuild did, for the console."""
+
+    reasons: set[str]
+    read: list[str] = field(default_factory=list)  # posting files (re-)read
+    gone: list[str] = field(default_factory=list)  # posting files removed
+    new_skips: list[Skip] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # site files written
+    removed: list[str] = field(default_factory=list)  # site files deleted
+    full: bool = False
+    problem: Problem | None = None
+    seconds: float = 0.0
+
+    @property
+    def changed_site(self) -> bool:
+        return bool(self.written or self.removed)
+
+    def summary(self) -> str:
+        parts = []
+        if self.read:
+            parts.append(f"{_count(len(self.read), 'posting')} read")
+        if self.gone:
+            parts.append(f"{_count(len(self.gone), 'posting')} removed")
+        parts.append(f"{_count(len(self.written), 'file')} updated")
+        if self.removed:
+            parts.append(f"{len(self.removed)} deleted")
+        return f"rebuilt in {self.seconds:.2f}s ({', '.join(parts)})"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+_Stamp = tuple[int, int, int, int]
+
+
+def _stamp(path: Path) -> _Stamp | None:
+    """Changes whenever the file is saved (also by renaming a new file over it)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+class LiveSite:
+    def __init__(
+        self, *, content: Path, folder: Path, config_path: Path, drafts: bool = False, log: Log = print
+    ) -> None:
+        self.content = content
+        self.folder = folder
+        self.config_path = config_path
+        self.drafts = drafts
+        self.log = log
+        self.config = Config()
+        self.problem: Problem | None = None
+        self._records: dict[str, Posting | Skip] = {}  # by source path relative to content
+        self._stamps: dict[str, _Stamp | None] = {}
+        self._signatures: dict[int, tuple[Posting, _Signature]] = {}
+        self._page_of: dict[str, str] = {}  # posting source -> its page's site path
+        self._moved: dict[str, str] = {}  # a former page path -> the posting source now elsewhere
+        self._sync = FolderSync(folder)
+
+    @property
+    def skips(self) -> list[Skip]:
+        """The posting files that are not built right now, with the reason."""
+        return sorted((r for r in self._records.values() if isinstance(r, Skip)), key=lambda s: s.source)
+
+    def moved_to(self, rel: str) -> str | None:
+        """The new page of a posting whose page was at `rel` (its title changed), if any."""
+        source = self._moved.get(rel)
+        new = self._page_of.get(source) if source else None
+        return new if new != rel else None
+
+    def template_folders(self) -> list[Path]:
+        return template_folders(self.config.templates)
+
+    def first_build(self) -> None:
+        """The whole site through `build`, then the postings it read are kept for rebuilds."""
+        try:
+            self.config = load_config(self.config_path)
+            stamps = self._scan()
+            options = BuildOptions(content=self.content, output=self.folder, drafts=self.drafts)
+            result = build(options, self.config, log=self.log)
+        except Exception as err:  # the server starts anyway and shows the problem
+            self.problem = self._describe(err)
+            self.log(f"error: {self.problem} (the preview shows it until it is fixed)")
+            return
+        site = result.site
+        kept: Iterable[Posting] = [*site.pages, *site.drafts, *(d.dropped for d in site.duplicates)]
+        self._records = {p.source: p for p in kept} | {s.source: s for s in result.skipped}
+        self._stamps = {rel: stamp for rel, stamp in stamps.items() if rel in self._records}
+        self._signatures = _signatures(site, build_time().date())
+        self._page_of = {p.source: sig[0] for p, sig in self._signatures.values()}
+        self._sync.forget()
+        self.log(f"built {result.summary()}")
+
+    def rebuild(self, reasons: Collection[str]) -> Rebuild:
+        """Bring the served folder up to date after the given kinds of change. Never raises."""
+        started = time.perf_counter()
+        report = Rebuild(set(reasons))
+        try:
+            if CONFIG in reasons:
+                self.config = load_config(self.config_path)
+            reread = self._refresh(report)
+            only_content = report.reasons <= {CONTENT}
+            if only_content and not report.read and not report.gone and self.problem is None:
+                return report  # e.g. an editor's hidden swap file: nothing to do
+            report.full = not only_content or self.problem is not None or not self._signatures
+            self._render(report, reread)
+            self.problem = None
+        except Exception as err:
+            self.problem = report.problem = self._describe(err)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _render(self, report: Rebuild, reread: set[int]) -> None:
+        today = build_time().date()
+        postings = [r for r in self._records.values() if isinstance(r, Posting)]
+        site = assemble_site(postings, today=today, include_drafts=self.drafts, aliases=self.config.aliases)
+        signatures = _signatures(site, today)
+        pages = None
+        if not report.full:
+            pages = [
+                p
+                for p in site.pages
+                if id(p) in reread or self._signatures.get(id(p), (None, None))[1] != signatures[id(p)][1]
+            ]
+        writer = MemoryWriter()
+        with contextlib.redirect_stderr(io.StringIO()):  # no progress lines on every save
+            write_site(site, self.config, writer, today, pages)
+        synced = self._sync.sync(writer.files, remove_others=report.full)
+        report.written, report.removed = synced.written, synced.removed
+        page_of = {p.source: sig[0] for p, sig in signatures.values()}
+        if not report.full:  # pages of postings removed, skipped or renamed
+            report.removed += self._sync.remove(set(self._page_of.values()) - set(page_of.values()))
+        for source, old in self._page_of.items():
+            if page_of.get(source, old) != old:
+                self._moved[old] = source
+        self._moved = {old: source for old, source in self._moved.items() if old not in writer.files}
+        self._signatures, self._page_of = signatures, page_of
+        for duplicate in site.duplicates:
+            if id(duplicate.dropped) in reread or id(duplicate.kept) in reread:
+                dropped, kept = duplicate.dropped.source, duplicate.kept.source
+                self.log(f"duplicate {dropped}: same job as {kept}, not built")
+
+    def _scan(self) -> dict[str, _Stamp | None]:
+        sources = find_sources(self.content, max_size=self.config.max_file_size)[0]
+        return {s.rel: _stamp(s.path) for s in sources}
+
+    def _refresh(self, report: Rebuild) -> set[int]:
+        """Re-read the posting files that changed; the ids of the new Posting objects."""
+        sources, rejected = find_sources(self.content, max_size=self.config.max_file_size)
+        epoch = source_date_epoch()
+        fallback = epoch.date() if epoch else None
+        reread: set[int] = set()
+        current = {s.rel for s in sources} | {r.rel for r in rejected}
+        report.gone = sorted(rel for rel in self._records if rel not in current)
+        for rel in report.gone:
+            del self._records[rel]
+            self._stamps.pop(rel, None)
+        for reject in rejected:
+            skip = Skip(reject.rel, reject.reason)
+            if self._records.get(reject.rel) != skip:
+                self._records[reject.rel] = skip
+                report.read.append(reject.rel)
+                report.new_skips.append(skip)
+        for source in sources:
+            stamp = _stamp(source.path)
+            if source.rel in self._records and self._stamps.get(source.rel) == stamp:
+                continue
+            result = read_posting(source, self.content, fallback)
+            self._records[source.rel] = result
+            self._stamps[source.rel] = stamp
+            report.read.append(source.rel)
+            if isinstance(result, Skip):
+                report.new_skips.append(result)
+            else:
+                reread.add(id(result))
+        return reread
+
+    def _describe(self, err: Exception) -> Problem:
+        if isinstance(err, TemplateFailure):
+            where = _shorter(err.template) + (f":{err.line}" if err.line else "")
+            return Problem("Template error", where, err.problem)
+        if isinstance(err, ConfigError):
+            return Problem("Configuration error", str(self.config_path), str(err))
+        frame = template_frame(err)  # e.g. a ZeroDivisionError raised inside a template
+        if frame is not None:
+            where = f"{_shorter(frame[0])}:{frame[1]}"
+            return Problem("Template error", where, f"{type(err).__name__}: {err}")
+        self.log("".join(traceback.format_exception(err)).rstrip())
+        return Problem("Build failed", type(err).__name__, str(err))
+
+
+_Signature = tuple[str, bool, tuple[tuple[tuple[str, str], ...], ...]]
+
+
+def _signatures(site: Site, today: dt.date) -> dict[int, tuple[Posting, _Signature]]:
+    """What a posting page shows besides the posting itself: its path, closed or not, its terms.
+
+    A page whose posting was not re-read and whose signature is unchanged is not rendered again
+    on a content change. The Posting is kept beside its signature so its id is not reused.
+    """
+    result = {}
+    for posting in site.pages:
+        terms = tuple(
+            tuple((term.slug, term.name) for term in taxonomy.terms_of(posting))
+            for taxonomy in site.taxonomies.values()
+        )
+        result[id(posting)] = (posting, (posting_page_path(posting), posting.is_expired(today), terms))
+    return result
+
+
+def _shorter(path: str) -> str:
+    """A template path relative to the working directory when it is below it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path

@@ -1,0 +1,198 @@
+"""livereload's server and watcher, set up for the preview: watch, debounce, rebuild, reload.
+
+livereload does the watching (its polling Watcher), the HTTP and websocket serving and the
+injection of its script into HTML responses. This module decides when to rebuild: a change
+starts a short quiet period, further changes restart it, then one rebuild runs and the
+browsers reload. A content-only rebuild is followed, once things are quiet, by a "settle"
+pass that renders every page and deletes files that are gone.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import signal
+import socket
+import time
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop, PeriodicCallback
+
+from generator.preview.handler import bind_handler
+from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Rebuild
+
+POLL_SECONDS = 0.05  # how often livereload's watcher looks at the files
+QUIET_SECONDS = 0.06  # a rebuild waits until no change was seen for this long (debounce)
+SETTLE_SECONDS = 1.0  # after a content rebuild, a full pass once nothing changed for this long
+
+Log = Callable[[str], None]
+
+
+class PortUnavailable(Exception):
+    """The port cannot be listened on; the message says why and what to do."""
+
+
+class PreviewWatcher(Watcher):
+    """livereload's polling watcher, polled faster; the preview reloads browsers itself."""
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        self.poller = PeriodicCallback(callback, POLL_SECONDS * 1000)
+        self.poller.start()
+        return True  # livereload then starts no poller of its own
+
+    def examine(self) -> tuple[str | None, float | None]:
+        if self._changes:
+            return self._changes.pop()
+        super().examine()  # runs the task of every watched path that changed
+        return None, None  # no reload yet: it is sent once the rebuild is done
+
+
+class PreviewServer:
+    def __init__(self, site: LiveSite, log: Log) -> None:
+        self.site = site
+        self.log = log
+        self.watcher = PreviewWatcher()
+        self.server = Server(watcher=self.watcher)
+        self.server.SFH = bind_handler(site)
+        LiveReloadHandler.watcher = self.watcher  # livereload keeps it on the class (`listen` sets it too)
+        self._watched: set[str] = set()
+        self._reasons: set[str] = set()
+        self._paths: set[str] = set()
+        self._rebuild_timer: object | None = None
+        self._settle_timer: object | None = None
+        logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # no line per request
+
+    def listen(self, host: str, port: int) -> int:
+        """Start listening (nothing is served before `run`); the port, also when 0 picked it."""
+        self.server.root = str(self.site.folder)
+        self.server.default_filename = "index.html"
+        tries = 5 if port == 0 else 1
+        for attempt in range(tries):
+            chosen = port
+            try:
+                chosen = port or _free_port(host)
+                self.server.application(chosen, host, liveport=None, debug=False, live_css=True)
+                return chosen
+            except OSError as err:
+                if err.errno == errno.EADDRINUSE and attempt + 1 < tries:
+                    continue  # another process took the free port first
+                raise PortUnavailable(_why(err, host, chosen)) from err
+        raise AssertionError("unreachable")
+
+    def watch_sources(self) -> None:
+        """The content folder, the template folders and the config file (also before it exists)."""
+        self._watch(self.site.content, CONTENT)
+        for folder in self.site.template_folders():
+            self._watch(folder, TEMPLATES)
+        self._watch(self.site.config_path, CONFIG)
+
+    def _watch(self, path: Path, reason: str) -> None:
+        key = str(path.resolve())
+        if key not in self._watched:
+            self._watched.add(key)
+            self.server.watch(key, lambda: self._changed(reason))
+
+    def run(self) -> None:
+        """Serve until Ctrl+C or SIGTERM."""
+        loop = IOLoop.current()
+        signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
+        LiveReloadHandler.start_tasks()
+        try:
+            loop.start()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.watcher.poller.stop()
+
+    def _changed(self, reason: str) -> None:
+        """Called by the watcher for each changed path: (re)start the quiet period."""
+        self._reasons.add(reason)
+        if self.watcher.filepath:
+            self._paths.add(self.watcher.filepath)
+        loop = IOLoop.current()
+        for timer in (self._rebuild_timer, self._settle_timer):
+            if timer is not None:
+                loop.remove_timeout(timer)
+        self._settle_timer = None
+        self._rebuild_timer = loop.call_later(QUIET_SECONDS, self._rebuild)
+
+    def _rebuild(self) -> None:
+        reasons, paths = self._reasons, self._paths
+        self._reasons, self._paths, self._rebuild_timer = set(), set(), None
+        was_broken = self.site.problem is not None
+        report = self._run(reasons)
+        if CONFIG in reasons:
+            self.watch_sources()  # the config may name another template folder
+        if report.read or report.gone or report.problem or reasons != {CONTENT}:
+            what = _what_changed(report, paths, self.site)
+            back = "; the site is back" if was_broken and report.problem is None else ""
+            self.log(f"{time.strftime('%H:%M:%S')} {what}: {_outcome(report)}{back}")
+        for skip in report.new_skips:
+            self.log(f"  skipped {self.site.content.as_posix()}/{skip} (shown in the preview)")
+        if not report.full and report.changed_site:
+            self._settle_timer = IOLoop.current().call_later(SETTLE_SECONDS, self._settle)
+
+    def _settle(self) -> None:
+        self._settle_timer = None
+        report = self._run({SETTLE})
+        if report.written or report.removed or report.problem:
+            self.log(f"{time.strftime('%H:%M:%S')} all pages checked: {_outcome(report)}")
+
+    def _run(self, reasons: Collection[str]) -> Rebuild:
+        """One rebuild, then a browser reload when anything the browser shows changed."""
+        before = (self.site.problem, self.site.skips)
+        report = self.site.rebuild(reasons)
+        if report.written or (self.site.problem, self.site.skips) != before:
+            LiveReloadHandler.reload_waiters(_reload_path(report.written))
+        return report
+
+
+def _reload_path(written: list[str]) -> str:
+    """A stylesheet alone is swapped in place by livereload.js; anything else reloads the page."""
+    if written and all(rel.endswith(".css") for rel in written):
+        return written[0]
+    return "*"
+
+
+def _what_changed(report: Rebuild, paths: set[str], site: LiveSite) -> str:
+    names = [f"{site.content.as_posix()}/{rel}" for rel in report.read + report.gone]
+    names += sorted(_relative(p) for p in paths if not Path(p).is_relative_to(site.content.resolve()))
+    if not names:
+        return "changed"
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"{shown} changed"
+
+
+def _outcome(report: Rebuild) -> str:
+    if report.problem is not None:
+        return f"{report.problem} (shown in the browser until it is fixed)"
+    return report.summary()
+
+
+def _relative(path: str) -> str:
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+def _free_port(host: str) -> int:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+def _why(err: OSError, host: str, port: int) -> str:
+    if err.errno == errno.EADDRINUSE:
+        return (
+            f"port {port} on {host} is already in use (another `jobboard serve`?); "
+            "stop it or pick another port with --port (--port 0 picks a free one)"
+        )
+    if err.errno == errno.EACCES:
+        return f"not allowed to listen on port {port}; ports below 1024 need privileges, use --port 8000"
+    return f"cannot listen on {host}:{port}: {err.strerror or err}"

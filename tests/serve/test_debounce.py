@@ -1,0 +1,71 @@
+"""Rapid saves are debounced into one rebuild; a content rebuild is followed by one settle pass."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from generator.preview import server as server_module
+from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, Rebuild
+from generator.preview.server import PreviewServer
+
+
+class StubSite:
+    """Counts rebuilds instead of doing them."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.content = tmp_path / "content"
+        self.folder = tmp_path / "site"
+        self.config_path = tmp_path / "jobboard.toml"
+        self.problem = None
+        self.skips: list[object] = []
+        self.calls: list[set[str]] = []
+
+    def rebuild(self, reasons: set[str]) -> Rebuild:
+        self.calls.append(set(reasons))
+        return Rebuild(set(reasons), read=["a.md"], written=["index.html"], full=SETTLE in reasons)
+
+    def template_folders(self) -> list[Path]:
+        return []
+
+
+@pytest.fixture
+def timings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(server_module, "QUIET_SECONDS", 0.3)
+    monkeypatch.setattr(server_module, "SETTLE_SECONDS", 0.3)
+
+
+def test_a_burst_of_changes_is_one_rebuild_then_one_settle(tmp_path: Path, timings: None) -> None:
+    site = StubSite(tmp_path)
+    lines: list[str] = []
+    preview = PreviewServer(site, lines.append)  # type: ignore[arg-type]
+
+    async def burst() -> None:
+        for reason in (CONTENT, CONTENT, TEMPLATES, CONTENT):
+            preview._changed(reason)
+            await asyncio.sleep(0.02)
+        assert site.calls == []  # still quiet-waiting
+        await asyncio.sleep(0.45)
+        assert site.calls == [{CONTENT, TEMPLATES}]
+        await asyncio.sleep(0.4)
+
+    asyncio.run(burst())
+    assert site.calls == [{CONTENT, TEMPLATES}, {SETTLE}]
+    assert len([line for line in lines if "changed" in line]) == 1
+
+
+def test_a_change_during_the_quiet_period_of_settling_cancels_it(tmp_path: Path, timings: None) -> None:
+    site = StubSite(tmp_path)
+    preview = PreviewServer(site, lambda _: None)  # type: ignore[arg-type]
+
+    async def two_edits() -> None:
+        preview._changed(CONTENT)
+        await asyncio.sleep(0.45)  # first rebuild done, settle pending
+        preview._changed(CONTENT)
+        await asyncio.sleep(0.45)  # second rebuild done, settle pending again
+        await asyncio.sleep(0.4)
+
+    asyncio.run(two_edits())
+    assert site.calls == [{CONTENT}, {CONTENT}, {SETTLE}]

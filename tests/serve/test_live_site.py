@@ -1,0 +1,152 @@
+"""The preview's rebuilds, in process: only changed files are re-read, and after the settle pass
+the served folder is byte for byte what `jobboard build` makes of the same content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.commands.build import BuildOptions, build
+from generator.config import Config
+from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, LiveSite
+from generator.write.output import MARKER
+from tests.conftest import SEEDS
+
+SEED = "002_b4a7d08fb20e0be7.txt"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != MARKER
+    }
+
+
+def fresh_build(content: Path, tmp_path: Path, config: Config | None = None) -> dict[str, bytes]:
+    out = tmp_path / "fresh"
+    shutil.rmtree(out, ignore_errors=True)
+    options = BuildOptions(content=content, output=out, project_root=tmp_path)
+    build(options, config or Config(), log=lambda _: None)
+    return files(out)
+
+
+@pytest.fixture
+def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LiveSite:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, tmp_path / "content")
+    for n in range(5):
+        (tmp_path / "content" / f"extra-{n}.md").write_text(
+            f"---\ntitle: Extra Job {n}\ncompany: Acme {n % 2}\nlocation: Berlin, Germany\n"
+            f"date: 2025-0{n + 1}-10\n---\nBody of extra job {n}.\n",
+            encoding="utf-8",
+        )
+    site = LiveSite(
+        content=Path("content"), folder=tmp_path / "serve" / "site", config_path=Path("jobboard.toml"),
+        log=lambda _: None,
+    )
+    site.first_build()
+    assert site.problem is None
+    return site
+
+
+def test_first_build_is_the_normal_build(live: LiveSite, tmp_path: Path) -> None:
+    assert files(live.folder) == fresh_build(live.content, tmp_path)
+
+
+def test_a_changed_posting_is_the_only_file_read(live: LiveSite, tmp_path: Path) -> None:
+    source = live.content / "extra-3.md"
+    source.write_text(source.read_text().replace("Body of extra job 3", "New words for job 3"))
+    report = live.rebuild({CONTENT})
+    assert report.read == ["extra-3.md"] and not report.full and report.problem is None
+    page = next(p for p in report.written if p.startswith("jobs/extra-job-3"))
+    assert b"New words for job 3" in (live.folder / page).read_bytes()
+    # Other postings' pages were neither rendered nor written.
+    assert not [p for p in report.written if p.startswith("jobs/") and "extra-job-3" not in p]
+    assert files(live.folder) == fresh_build(live.content, tmp_path)
+
+
+def test_nothing_changed_means_nothing_done(live: LiveSite) -> None:
+    report = live.rebuild({CONTENT})
+    assert not report.read and not report.written
+
+
+def test_renames_adds_and_removals_match_a_fresh_build_after_settling(live: LiveSite, tmp_path: Path) -> None:
+    content = live.content
+    (content / "extra-0.md").unlink()
+    text = (content / "extra-1.md").read_text()
+    (content / "extra-1.md").write_text(text.replace("Extra Job 1", "Renamed").replace("Acme 1", "Globex"))
+    (content / "sub").mkdir()
+    (content / "sub" / "new.md").write_text("---\ntitle: New\ncompany: acme 0\nlocation: NYC\n---\nHi\n")
+    report = live.rebuild({CONTENT})
+    assert report.gone == ["extra-0.md"] and sorted(report.read) == ["extra-1.md", "sub/new.md"]
+    assert not report.full
+    live.rebuild({SETTLE})
+    assert files(live.folder) == fresh_build(content, tmp_path)
+
+
+def test_a_broken_posting_is_a_skip_until_fixed(live: LiveSite, tmp_path: Path) -> None:
+    source = live.content / "extra-2.md"
+    good = source.read_text()
+    source.write_text("---\ntitle: Extra Job 2\ncompany: [oops\n---\nBody.\n")
+    report = live.rebuild({CONTENT})
+    assert report.problem is None and [s.source for s in report.new_skips] == ["extra-2.md"]
+    assert [s.source for s in live.skips] == ["extra-2.md"] and "YAML" in live.skips[0].message
+    live.rebuild({SETTLE})
+    assert files(live.folder) == fresh_build(live.content, tmp_path)
+    source.write_text(good)
+    live.rebuild({CONTENT})
+    assert live.skips == []
+    live.rebuild({SETTLE})
+    assert files(live.folder) == fresh_build(live.content, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [("nope.nothing", "'nope' is undefined"), ("1 / 0", "ZeroDivisionError: division by zero")],
+)
+def test_a_template_failure_is_a_problem_never_an_exception(
+    live: LiveSite, tmp_path: Path, expression: str, message: str
+) -> None:
+    before = files(live.folder)
+    (tmp_path / "tpl").mkdir()
+    body = f"{{% extends 'base.html' %}}\n{{% block main %}}\n{{{{ {expression} }}}}\n{{% endblock %}}\n"
+    (tmp_path / "tpl" / "index.html").write_text(body)
+    (tmp_path / "jobboard.toml").write_text('templates = "tpl"\ntitle = "Board X"\n')
+    report = live.rebuild({"config"})
+    assert report.problem is not None and live.problem == report.problem
+    assert report.problem.kind == "Template error"
+    assert report.problem.where == "tpl/index.html:3"
+    assert message in report.problem.message
+    assert files(live.folder) == before  # the last good site is kept
+    (tmp_path / "tpl" / "index.html").unlink()
+    report = live.rebuild({TEMPLATES})
+    assert report.problem is None and live.problem is None and report.full
+    config = Config(title="Board X")
+    assert files(live.folder) == fresh_build(live.content, tmp_path, config)
+
+
+def test_a_broken_config_is_a_problem_naming_the_file(live: LiveSite, tmp_path: Path) -> None:
+    (tmp_path / "jobboard.toml").write_text("per_page = 'many'\n")
+    report = live.rebuild({"config"})
+    assert report.problem is not None and report.problem.kind == "Configuration error"
+    assert "jobboard.toml" in report.problem.message and "per_page" in report.problem.message
+    (tmp_path / "jobboard.toml").write_text("per_page = 2\n")
+    assert live.rebuild({"config"}).problem is None
+    assert files(live.folder) == fresh_build(live.content, tmp_path, Config(per_page=2))
+
+
+def test_a_renamed_posting_moves_and_its_old_page_goes_at_once(live: LiveSite) -> None:
+    page = next(live.folder.glob("jobs/extra-job-4*/index.html"))
+    old = page.relative_to(live.folder).as_posix()
+    source = live.content / "extra-4.md"
+    source.write_text(source.read_text().replace("Extra Job 4", "Shiny New Title"))
+    report = live.rebuild({CONTENT})
+    assert not report.full and old in report.removed and not (live.folder / old).exists()
+    new = live.moved_to(old)
+    assert new is not None and new.startswith("jobs/shiny-new-title") and (live.folder / new).is_file()
+    source.write_text(source.read_text().replace("Shiny New Title", "Extra Job 4"))
+    live.rebuild({CONTENT})
+    assert (live.folder / old).is_file() and live.moved_to(old) is None
