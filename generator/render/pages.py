@@ -80,19 +80,23 @@ class PageRenderer:
             return self.env.get_template(template).render(
                 root=root, page_path=path, canonical=canonical, **context
             )
-        except jinja2.TemplateError as err:
+        except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as err:
+            # A user's template can fail in plain Python too (`{{ 1 / 0 }}`, `{{ x[9] }}`).
             raise TemplateFailure(template, err) from err
 
 
 class TemplateFailure(Exception):
     """A template that does not render; names the template, the line and the problem."""
 
-    def __init__(self, template: str, err: jinja2.TemplateError) -> None:
+    def __init__(self, template: str, err: Exception) -> None:
         self.template: str = getattr(err, "filename", None) or template
         self.line: int | None = getattr(err, "lineno", None)
         if self.line is None:  # a runtime error: jinja2 puts the template line in the traceback
             self.template, self.line = template_frame(err) or (self.template, None)
-        self.problem = str(err.message or err)
+        message = getattr(err, "message", None)
+        self.problem = (
+            str(message or err) if isinstance(err, jinja2.TemplateError) else (f"{type(err).__name__}: {err}")
+        )
         super().__init__(f"{self.template}{f':{self.line}' if self.line else ''}: {self.problem}")
 
 

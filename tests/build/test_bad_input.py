@@ -104,3 +104,17 @@ def test_same_input_gives_same_bytes(board: Path) -> None:
 def test_missing_content_folder_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["build"]) == 2
+
+
+def test_python_error_in_a_template_is_reported_not_raised(
+    board: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates = board / "my-templates"
+    templates.mkdir()
+    (templates / "404.html").write_text(
+        "{% extends 'base.html' %}\n{% block main %}{{ 1 / 0 }}{% endblock %}"
+    )
+    (board / "jobboard.toml").write_text('templates = "my-templates"\n')
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "404.html:2" in err and "ZeroDivisionError" in err
