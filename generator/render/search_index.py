@@ -13,6 +13,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.render.search_stable import UnexpectedIndex, stabilize_index
+
 SEARCH_FOLDER = "pagefind"
 TIMEOUT_SECONDS = 600
 
@@ -46,4 +48,8 @@ def build_search_index(site_root: Path, log: Callable[[str], None]) -> bool:
         log(f"warning: search index not built: Pagefind failed: {detail[-1] if detail else done.returncode}")
         shutil.rmtree(site_root / SEARCH_FOLDER, ignore_errors=True)
         return False
+    try:
+        stabilize_index(site_root / SEARCH_FOLDER)
+    except UnexpectedIndex as err:
+        log(f"warning: search index built, but not in a reproducible order: {err}")
     return True
