@@ -40,7 +40,7 @@ def front_matter(title: str, body: str = "", **meta: object) -> str:
 
 def make_board(
     tmp: Path,
-    files: dict[str, str],
+    files: dict[str, str] | dict[str, bytes],
     config: Config | None = None,
     *,
     drafts: bool = False,
@@ -52,7 +52,8 @@ def make_board(
     content.mkdir(parents=True)
     for name, text in files.items():
         (content / name).parent.mkdir(parents=True, exist_ok=True)
-        (content / name).write_text(text, encoding="utf-8")
+        path = content / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     log: list[str] = []
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", epoch)
