@@ -16,6 +16,8 @@ from generator.model.site import Site, assemble_site
 from generator.pipeline import process_file
 from generator.progress import progress
 from generator.readers import PostingError
+from generator.render.feeds import render_feeds
+from generator.render.jobs_json import render_jobs_json
 from generator.render.pages import (
     PageRenderer,
     render_front_pages,
@@ -23,6 +25,8 @@ from generator.render.pages import (
     render_posting,
     render_taxonomy,
 )
+from generator.render.search_index import build_search_index
+from generator.render.sitemap import render_robots, render_sitemap
 from generator.render.templates import template_folders
 from generator.sources import SourceFile, find_sources
 from generator.write.output import SiteWriter, check_output_dir, remove_stale_builds
@@ -77,6 +81,11 @@ class BuildResult:
 
 Log = Callable[[str], None]
 
+NO_BASE_URL_WARNING = (
+    "warning: no base URL (--base-url or base_url in jobboard.toml): canonical links and JSON-LD url "
+    "are left out; sitemap.xml and feeds use relative URLs"
+)
+
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
@@ -120,9 +129,12 @@ def build(options: BuildOptions, config: Config, log: Log = _stderr) -> BuildRes
     site = assemble_site(postings, today=today, include_drafts=options.drafts, aliases=config.aliases)
     for duplicate in site.duplicates:
         log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
+    if not config.base_url:
+        log(NO_BASE_URL_WARNING)
     writer = SiteWriter(options.output)
     try:
         write_site(site, config, writer, today)
+        build_search_index(writer.root, log)  # inside the temporary folder, before the swap
         writer.commit()
     except BaseException:
         writer.abort()
@@ -147,6 +159,10 @@ def write_site(
     for taxonomy in site.taxonomies.values():
         render_taxonomy(renderer, writer, taxonomy)
     render_not_found(renderer, writer)
+    render_feeds(renderer, writer)
+    render_sitemap(renderer, writer)
+    render_robots(renderer, writer)
+    render_jobs_json(site, config.title, config.base_url, writer)
     for folder in reversed(template_folders(config.templates)):
         static = folder / "static"
         if static.is_dir():

@@ -25,6 +25,7 @@ from generator.config import Config, ConfigError, load_config
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
+from generator.render.search_index import build_search_index
 from generator.render.templates import template_folders
 from generator.sources import find_sources
 from generator.write.memory import MemoryWriter
@@ -182,6 +183,9 @@ class LiveSite:
             write_site(site, self.config, writer, today, pages)
         synced = self._sync.sync(writer.files, remove_others=report.full)
         report.written, report.removed = synced.written, synced.removed
+        if report.full:  # quick per-save rebuilds leave the search index as it was until settled
+            with contextlib.redirect_stderr(io.StringIO()):
+                build_search_index(self.folder, self.log)
         page_of = {p.source: sig[0] for p, sig in signatures.values()}
         if not report.full:  # pages of postings removed, skipped or renamed
             report.removed += self._sync.remove(set(self._page_of.values()) - set(page_of.values()))

@@ -14,6 +14,7 @@ from generator.config import Config
 from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.model.taxonomy import Taxonomy, Term
+from generator.render.jsonld import posting_script
 from generator.render.templates import make_environment
 from generator.write.output import SiteWriter
 
@@ -69,6 +70,7 @@ class PageRenderer:
             today=today,
             posting_href=posting_page_path,
             term_href=lambda tax, term: f"{tax.key}/{term.slug}/index.html",
+            posting_jsonld=lambda p, url: posting_script(p, site, url, config.title),
         )
 
     def render(self, template: str, path: str, **context: Any) -> str:

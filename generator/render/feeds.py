@@ -1,0 +1,104 @@
+"""Atom feeds: the whole board, each company, each location (the newest 50 open postings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.clock import build_time
+from generator.model.posting import Posting
+from generator.model.taxonomy import Term
+from generator.render.pages import PageRenderer
+from generator.render.urls import absolute_url, posting_path, site_url, term_path
+from generator.write.output import SiteWriter
+
+FEED_SIZE = 50
+FEED_FILE = "feed.xml"
+
+# Characters XML 1.0 does not allow, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """Text safe for an XML document (autoescaping does the rest)."""
+    return _NOT_XML.sub("", str(value))
+
+
+def atom_time(value: dt.date | dt.datetime) -> str:
+    """RFC 3339 in UTC: dates are midnight UTC."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Entry:
+    posting: Posting
+    id: str
+    href: str
+    company: str | None
+    locations: list[str]
+
+
+class FeedWriter:
+    """Renders templates/feed.xml for one list of postings at a time."""
+
+    def __init__(self, renderer: PageRenderer, writer: SiteWriter) -> None:
+        self.renderer = renderer
+        self.writer = writer
+        self.base_url = renderer.config.base_url
+        renderer.env.filters.setdefault("xml_text", xml_text)
+        renderer.env.filters.setdefault("atom_time", atom_time)
+
+    def _id(self, path: str) -> str:
+        """A permanent id: the absolute URL, else a name-based UUID of the board and path."""
+        if self.base_url:
+            return absolute_url(self.base_url, path)
+        name = f"jobboard:{self.renderer.config.title}:{path.removesuffix('index.html')}"
+        return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+    def write(self, folder: str, title: str, postings: Sequence[Posting], html_path: str) -> None:
+        path = f"{folder}/{FEED_FILE}" if folder else FEED_FILE
+        taxonomies = self.renderer.site.taxonomies
+        entries = [
+            Entry(
+                posting=p,
+                id=self._id(posting_path(p.slug)),
+                href=site_url(self.base_url, path, posting_path(p.slug)),
+                company=next((t.name for t in taxonomies["companies"].terms_of(p) if t.known), None),
+                locations=[t.name for t in taxonomies["locations"].terms_of(p) if t.known],
+            )
+            for p in postings[:FEED_SIZE]
+        ]
+        newest = max((e.posting.date_posted for e in entries), default=None)
+        updated = atom_time(newest) if newest else atom_time(build_time())
+        self.writer.write(
+            path,
+            self.renderer.render(
+                "feed.xml",
+                path,
+                feed_title=title,
+                feed_id=self._id(path),
+                self_href=site_url(self.base_url, path, path),
+                html_href=site_url(self.base_url, path, html_path),
+                updated=updated,
+                entries=entries,
+            ),
+        )
+
+
+def render_feeds(renderer: PageRenderer, writer: SiteWriter) -> None:
+    """`feed.xml`, `companies/<slug>/feed.xml`, `locations/<slug>/feed.xml`."""
+    feeds = FeedWriter(renderer, writer)
+    site = renderer.site
+    feeds.write("", renderer.config.title, site.postings, "index.html")
+    for taxonomy in site.taxonomies.values():
+        for term in taxonomy.terms:
+            _term_feed(feeds, renderer.config.title, taxonomy.key, term)
+
+
+def _term_feed(feeds: FeedWriter, board: str, key: str, term: Term) -> None:
+    feeds.write(f"{key}/{term.slug}", f"{term.name} – {board}", term.postings, term_path(key, term.slug))

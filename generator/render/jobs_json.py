@@ -1,0 +1,56 @@
+"""`jobs.json`: every open posting's metadata, for other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.model.posting import Posting
+from generator.model.site import Site
+from generator.render.jsonld import number
+from generator.render.urls import posting_path, site_url
+from generator.write.output import SiteWriter
+
+JOBS_FILE = "jobs.json"
+
+
+def posting_record(posting: Posting, site: Site, base_url: str | None) -> dict[str, Any]:
+    """One posting's metadata. Company and locations are the grouped names (aliases applied);
+    `source` is the path relative to the content folder."""
+    companies = [t.name for t in site.taxonomies["companies"].terms_of(posting) if t.known]
+    places = [t.name for t in site.taxonomies["locations"].terms_of(posting) if t.known]
+    salary = posting.salary
+    return {
+        "title": posting.title,
+        "slug": posting.slug,
+        "url": site_url(base_url, JOBS_FILE, posting_path(posting.slug)),
+        "company": companies[0] if companies else posting.company,
+        "company_url": posting.company_url,
+        "locations": places or list(posting.locations),
+        "remote": posting.remote,
+        "applicant_countries": list(posting.applicant_countries),
+        "employment_type": posting.employment_type,
+        "salary": None
+        if salary is None or not salary.known
+        else {
+            "min": number(salary.min) if salary.min else None,
+            "max": number(salary.max) if salary.max else None,
+            "currency": salary.currency,
+            "period": salary.period,
+        },
+        "date_posted": posting.date_posted.isoformat(),
+        "valid_through": posting.valid_through.isoformat() if posting.valid_through else None,
+        "apply_url": posting.apply_url,
+        "tags": list(posting.tags),
+        "source": posting.source,
+    }
+
+
+def jobs_document(site: Site, title: str, base_url: str | None) -> dict[str, Any]:
+    jobs = [posting_record(p, site, base_url) for p in site.postings]
+    return {"title": title, "count": len(jobs), "jobs": jobs}
+
+
+def render_jobs_json(site: Site, title: str, base_url: str | None, writer: SiteWriter) -> None:
+    text = json.dumps(jobs_document(site, title, base_url), ensure_ascii=False, indent=1)
+    writer.write(JOBS_FILE, text + "\n")

@@ -1,0 +1,25 @@
+"""A posting page with its CSS and JS stays under 60 KB before compression (search index excluded)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import SEEDS
+from tests.site.board import make_board
+
+LIMIT = 60 * 1024
+
+
+def test_seed_posting_pages_with_css_and_js_stay_under_60_kb(tmp_path: Path) -> None:
+    board = make_board(tmp_path, {p.name: p.read_bytes() for p in sorted(SEEDS.glob("0*"))})
+    static = board.out / "static"
+    assets = (static / "style.css").stat().st_size + (static / "search.js").stat().st_size
+    pages = sorted((board.out / "jobs").glob("*/index.html"))
+    assert len(pages) == 3
+    for page in pages:
+        html = page.read_text("utf-8")
+        linked = {Path(h).name for h in re.findall(r'(?:href|src)="((?:\.\./)*static/[^"]+)"', html)}
+        assert linked <= {"style.css", "search.js"}, "no other CSS or JS to count"
+        total = page.stat().st_size + assets
+        assert total < LIMIT, f"{page.parent.name}: {total} bytes"
