@@ -40,9 +40,11 @@ def process_text(text: str, *, source: str, fallback_date: dt.date) -> Posting:
     return Posting(source=source, body_html=body_html, body_text=html_to_text(body_html), **fields)
 
 
-def process_file(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Posting:
-    """Read one posting file from disk (see process_text)."""
-    source = path.relative_to(content_dir).as_posix()
+def process_file(
+    path: Path, *, content_dir: Path, fallback_date: dt.date | None = None, source: str | None = None
+) -> Posting:
+    """Read one posting file from disk (see process_text); `source` defaults to the path in content_dir."""
+    source = source if source is not None else path.relative_to(content_dir).as_posix()
     data = path.read_bytes()
     if fallback_date is None:
         fallback_date = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()

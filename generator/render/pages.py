@@ -13,6 +13,7 @@ from generator.config import Config
 from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.model.taxonomy import Taxonomy, Term
+from generator.render.keys import PageKeys
 from generator.render.templates import make_environment
 from generator.write.output import SiteWriter
 
@@ -58,6 +59,7 @@ class PageRenderer:
         self.site = site
         self.today = today
         self.env = make_environment(config.templates)
+        self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
         self.env.globals.update(
             config=config,
             taxonomies=site.taxonomies,
@@ -78,6 +80,17 @@ class PageRenderer:
         except jinja2.TemplateError as err:
             raise TemplateFailure(template, err) from err
 
+    def key(self, template: str, path: str, context: dict[str, Any]) -> str | None:
+        """The page key (see render.keys), or None when every page is rendered."""
+        return None if self.keys is None else self.keys.key(template, path, context)
+
+    def emit(self, writer: SiteWriter, template: str, path: str, **context: Any) -> None:
+        """Render a page into the writer, unless the same page from the same inputs is there."""
+        key = self.key(template, path, context)
+        if key is not None and writer.reuse(path, key):
+            return
+        writer.write(path, self.render(template, path, **context), key)
+
 
 class TemplateFailure(Exception):
     """A template that does not render; names the template and the problem."""
@@ -87,22 +100,39 @@ class TemplateFailure(Exception):
         line = getattr(err, "lineno", None)
         super().__init__(f"{where}{f':{line}' if line else ''}: {err.message or err}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_failure_from_message, (str(self),))
+
+
+def _failure_from_message(message: str) -> TemplateFailure:
+    """Rebuild a TemplateFailure that crossed a process boundary."""
+    failure = TemplateFailure.__new__(TemplateFailure)
+    Exception.__init__(failure, message)
+    return failure
+
+
+def posting_page(renderer: PageRenderer, posting: Posting) -> tuple[str, dict[str, Any]]:
+    """The path and template context of a posting's page."""
+    return f"jobs/{posting.slug}/index.html", {
+        "posting": posting,
+        "closed": posting.is_expired(renderer.today),
+    }
+
 
 def render_posting(renderer: PageRenderer, writer: SiteWriter, posting: Posting) -> None:
-    path = f"jobs/{posting.slug}/index.html"
-    closed = posting.is_expired(renderer.today)
-    writer.write(path, renderer.render("posting.html", path, posting=posting, closed=closed))
+    path, context = posting_page(renderer, posting)
+    renderer.emit(writer, "posting.html", path, **context)
 
 
 def render_front_pages(renderer: PageRenderer, writer: SiteWriter) -> None:
     for path, pager in paginate(renderer.site.postings, renderer.config.per_page, front_page_path):
-        writer.write(path, renderer.render("index.html", path, pager=pager))
+        renderer.emit(writer, "index.html", path, pager=pager)
 
 
 def render_taxonomy(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy) -> None:
     """The list of terms, and one paginated page per term."""
     path = f"{taxonomy.key}/index.html"
-    writer.write(path, renderer.render("terms.html", path, taxonomy=taxonomy))
+    renderer.emit(writer, "terms.html", path, taxonomy=taxonomy)
     for term in taxonomy.terms:
         _render_term(renderer, writer, taxonomy, term)
 
@@ -113,8 +143,8 @@ def _render_term(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy,
         return f"{folder}/index.html" if number == 1 else f"{folder}/page/{number}/index.html"
 
     for path, pager in paginate(term.postings, renderer.config.per_page, path_of):
-        writer.write(path, renderer.render("term.html", path, taxonomy=taxonomy, term=term, pager=pager))
+        renderer.emit(writer, "term.html", path, taxonomy=taxonomy, term=term, pager=pager)
 
 
 def render_not_found(renderer: PageRenderer, writer: SiteWriter) -> None:
-    writer.write("404.html", renderer.render("404.html", "404.html"))
+    renderer.emit(writer, "404.html", "404.html")
