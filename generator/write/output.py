@@ -236,9 +236,14 @@ def write_file(path: Path, raw: bytes, key: str | None, sha: str, made: set[Path
     """Write a new file (never into an existing one, which may be a hard link to the live site)."""
     _make_parent(path, made if made is not None else set())
     path.unlink(missing_ok=True)
-    with open(path, "xb") as handle:
-        handle.write(raw)
-        st = os.fstat(handle.fileno())
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(raw)
+        while view:
+            view = view[os.write(fd, view) :]
+        st = os.fstat(fd)
+    finally:
+        os.close(fd)
     return [key, sha, st.st_size, st.st_mtime_ns, st.st_ino]
 
 

@@ -173,6 +173,8 @@ def test_rebuild_without_changes_renders_nothing_and_reports_nothing(board: Path
         second = builder.build()
         assert second.processed == 0
         assert second.changed == []
+        assert second.files_written == 0
+        assert builder.build().files_written == 0
         (board / "content" / "p1.md").write_text(posting_text(1, 1, 1, 9, [7, 7, 7], 0))
         third = builder.build()
         assert third.processed == 1
