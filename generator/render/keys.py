@@ -59,6 +59,10 @@ class PageKeys:
         self._postings: dict[int, str] = {}
         self._terms: dict[int, str] = {}
         self._names: dict[str, frozenset[str]] = {}
+        # Same filters and tests, no globals: jinja2.meta does not report names that are globals.
+        self._bare = jinja2.Environment(autoescape=True)
+        self._bare.filters.update(env.filters)
+        self._bare.tests.update(env.tests)
 
     def key(self, template: str, path: str, context: Mapping[str, Any]) -> str:
         names = self._template_names(template)
@@ -87,7 +91,7 @@ class PageKeys:
                     continue
                 seen.add(name)
                 source = self.env.loader.get_source(self.env, name)[0] if self.env.loader else ""
-                ast = self.env.parse(source)
+                ast = self._bare.parse(source)
                 names |= meta.find_undeclared_variables(ast)
                 todo += [t for t in meta.find_referenced_templates(ast) if isinstance(t, str)]
             self._names[template] = frozenset(names)
