@@ -16,7 +16,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -94,25 +94,23 @@ class BuildCache:
         self._db.close()
 
     # -- postings -------------------------------------------------------------
-    def get_postings(self, keys: Iterable[str]) -> dict[str, str]:
-        """The stored JSON of every key that has a sound entry."""
+    def get_postings(self, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(key, stored JSON) for every key that has a sound entry, a few hundred at a time."""
         wanted = list(keys)
-        found: dict[str, str] = {}
-        try:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            try:
                 rows = self._db.execute(
                     f"SELECT key, crc, data FROM postings WHERE key IN ({marks})",  # noqa: S608 - only ?s
                     chunk,
-                )
-                for key, crc, data in rows:
-                    if isinstance(data, str) and _crc(data) == crc:
-                        found[key] = data
-        except sqlite3.DatabaseError:
-            self._reset()
-            return {}
-        return found
+                ).fetchall()
+            except sqlite3.DatabaseError:
+                self._reset()
+                return
+            for key, crc, data in rows:
+                if isinstance(data, str) and _crc(data) == crc:
+                    yield key, data
 
     def put_postings(self, items: Iterable[tuple[str, str]]) -> None:
         rows = [(key, _crc(data), data) for key, data in items]

@@ -182,18 +182,15 @@ def read_postings(
     epoch = source_date_epoch()
     tasks = [_Task(str(s.path.resolve()), s.rel, _fallback_date(s, epoch)) for s in sources]
     keys: dict[str, str] = {}
-    found: dict[str, str] = {}
+    results: dict[str, Posting | Skip] = {}
     if cache is not None:
         keys = {
             task.rel: _posting_key(source, task.fallback) for task, source in zip(tasks, sources, strict=True)
         }
-        found = cache.get_postings(keys.values())
-    results: dict[str, Posting | Skip] = {}
-    for task in tasks:
-        data = found.get(keys.get(task.rel, ""))
-        if data is not None:
+        rels = {key: rel for rel, key in keys.items()}
+        for key, data in cache.get_postings(keys.values()):  # decoded as they come, never all at once
             try:
-                results[task.rel] = _decode_entry(task.rel, data)
+                results[rels[key]] = _decode_entry(rels[key], data)
             except BadEntry:
                 pass  # never trusted: processed again below
     todo = [task for task in tasks if task.rel not in results]
