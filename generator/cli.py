@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE, Config, ConfigError, load_config
 from generator.render.pages import TemplateFailure
 from generator.write.output import OutputRefused
@@ -22,6 +23,11 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--strict", action="store_true", help="exit 1 when any posting was skipped")
     p.add_argument("--drafts", action="store_true", help="also build postings marked draft")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"build everything from scratch; do not read or write {CACHE_DIR}/",
+    )
     p.add_argument(
         "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
     )
@@ -76,7 +82,13 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"error: content folder {args.content} does not exist", file=sys.stderr)
         return 2
     config = _config(args)
-    result = build(BuildOptions(content=args.content, output=args.output, drafts=args.drafts), config)
+    options = BuildOptions(
+        content=args.content,
+        output=args.output,
+        drafts=args.drafts,
+        cache_dir=None if args.no_cache else Path(CACHE_DIR),
+    )
+    result = build(options, config)
     print(f"built {args.output}: {result.summary()}")
     return 1 if args.strict and result.skipped else 0
 

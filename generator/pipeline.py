@@ -63,14 +63,22 @@ def process_text_full(text: str, *, source: str, fallback_date: dt.date) -> Proc
     return Processed(posting, body_markdown, "markdown")
 
 
-def process_file(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Posting:
+def process_file(
+    path: Path, *, content_dir: Path, fallback_date: dt.date | None = None, source: str | None = None
+) -> Posting:
     """Read one posting file from disk (see process_text)."""
-    return process_file_full(path, content_dir=content_dir, fallback_date=fallback_date).posting
+    processed = process_file_full(path, content_dir=content_dir, fallback_date=fallback_date, source=source)
+    return processed.posting
 
 
-def process_file_full(path: Path, *, content_dir: Path, fallback_date: dt.date | None = None) -> Processed:
-    """Read one posting file from disk (see process_text_full)."""
-    source = path.relative_to(content_dir).as_posix()
+def process_file_full(
+    path: Path, *, content_dir: Path, fallback_date: dt.date | None = None, source: str | None = None
+) -> Processed:
+    """Read one posting file from disk (see process_text_full).
+
+    `source` defaults to the file's path relative to content_dir.
+    """
+    source = source if source is not None else path.relative_to(content_dir).as_posix()
     data = path.read_bytes()
     if fallback_date is None:
         fallback_date = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()

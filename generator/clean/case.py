@@ -91,8 +91,9 @@ def is_all_lower(text: str) -> bool:
     text = _URL_IN_TEXT.sub(" ", text.strip())
     _first, sep, rest = text.partition("\n")
     body = rest if sep and rest.strip() else text
-    letters = [ch for ch in body if ch.isalpha()]
-    return len(letters) >= MIN_LETTERS and not any(ch.isupper() for ch in letters)
+    if any(ch.isupper() and ch.isalpha() for ch in body):  # the usual case, found early
+        return False
+    return sum(ch.isalpha() for ch in body) >= MIN_LETTERS
 
 
 class _Protected:

@@ -1,35 +1,63 @@
-"""`jobboard build`: content folder -> postings -> site model -> pages -> output folder."""
+"""`jobboard build`: content folder -> postings -> site model -> pages -> output folder.
+
+`Builder` is the incremental build: one object, `build()` called as often as needed (the
+preview server calls it on every change), reusing the cache in `.jobboard-cache/`:
+
+- reading: every posting file is hashed; files whose hash (with path, fallback date and
+  the generator's code) is in the cache are not read, cleaned or rendered to HTML again;
+  the others are processed in a process pool over all cores.
+- pages: each page has a key (render.keys); a page whose key is unchanged is kept from
+  the spare tree or hard-linked from the current output instead of being rendered.
+- output: the new tree is swapped into place atomically (write.output.SiteWriter).
+
+`BuildResult.changed` lists the site paths whose bytes differ from the previous build.
+`build()` (the function) is a one-shot build, without a cache unless options name one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from generator.cache import BuildCache, code_digest
 from generator.clock import build_time, source_date_epoch
 from generator.config import Config
 from generator.model.posting import Posting
+from generator.model.serialize import BadEntry, posting_from_json, posting_to_json
 from generator.model.site import Site, assemble_site
+from generator.parallel import pool_map, shared
 from generator.pipeline import process_file
 from generator.progress import progress
 from generator.readers import PostingError
 from generator.render.feeds import render_feeds
 from generator.render.jobs_json import render_jobs_json
+from generator.render.keys import PageKeys, folder_digest
 from generator.render.pages import (
     PageRenderer,
+    posting_page,
     render_front_pages,
     render_not_found,
-    render_posting,
     render_taxonomy,
 )
 from generator.render.search_index import build_search_index
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.render.templates import template_folders
 from generator.sources import SourceFile, find_sources
-from generator.write.output import SiteWriter, check_output_dir, remove_stale_builds
+from generator.write.output import (
+    Manifest,
+    SiteWriter,
+    check_output_dir,
+    remove_stale_builds,
+    site_path,
+    write_file,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +66,7 @@ class BuildOptions:
     output: Path = Path("output")
     drafts: bool = False
     project_root: Path = field(default_factory=Path.cwd)
+    cache_dir: Path | None = None  # `.jobboard-cache` for an incremental build; None: build everything
 
 
 @dataclass
@@ -58,7 +87,10 @@ class BuildResult:
     site: Site
     skipped: list[Skip]
     seconds: float
-    files_written: int
+    files_written: int  # files rendered or copied this build (kept and linked files not counted)
+    changed: list[str] = field(default_factory=list)  # site paths added, changed or removed
+    processed: int = 0  # posting files read and cleaned this build (not from the cache)
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def summary(self) -> str:
         site = self.site
@@ -91,22 +123,245 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+# -- reading -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str
+    rel: str
+    fallback: dt.date
+
+
+def _read_one(task: _Task) -> str:
+    """One posting file to cacheable JSON: a posting, or `{"$skip": [message, line]}`."""
+    try:
+        posting = process_file(
+            Path(task.path), content_dir=Path("/"), source=task.rel, fallback_date=task.fallback
+        )
+        return posting_to_json(posting)
+    except PostingError as err:
+        return _skip_json(err.message, err.line)
+    except (OSError, RecursionError, MemoryError, ValueError) as err:
+        return _skip_json(f"cannot be read: {type(err).__name__}: {err}", None)
+
+
+def _skip_json(message: str, line: int | None) -> str:
+    import json
+
+    return json.dumps({"$skip": [message, line]})
+
+
+def _decode_entry(rel: str, data: str) -> Posting | Skip:
+    if data.startswith('{"$skip"'):
+        import json
+
+        message, line = json.loads(data)["$skip"]
+        if not isinstance(message, str) or not (line is None or isinstance(line, int)):
+            raise BadEntry("bad skip entry")
+        return Skip(rel, message, line)
+    posting = posting_from_json(data)
+    if posting.source != rel:
+        raise BadEntry("entry of another file")
+    return posting
+
+
+def _fallback_date(source: SourceFile, epoch: dt.datetime | None) -> dt.date:
+    if epoch is not None:
+        return epoch.date()
+    return dt.datetime.fromtimestamp(source.path.stat().st_mtime, dt.UTC).date()
+
+
+def _posting_key(source: SourceFile, fallback: dt.date) -> str:
+    h = hashlib.sha256(f"{code_digest()}\0{source.rel}\0{fallback.isoformat()}\0".encode())
+    h.update(source.path.read_bytes())
+    return h.hexdigest()
+
+
 def read_postings(content: Path, config: Config, log: Log = _stderr) -> tuple[list[Posting], list[Skip]]:
     """Every posting of the content folder; bad files become Skips, never exceptions."""
+    postings, skipped, _keys, _processed = read_postings_cached(content, config, log)
+    return postings, skipped
+
+
+def read_postings_cached(
+    content: Path, config: Config, log: Log = _stderr, cache: BuildCache | None = None
+) -> tuple[list[Posting], list[Skip], dict[str, str], int]:
+    """Like read_postings, through the posting cache when one is given.
+
+    Also returns each posting's cache key by source (its content digest; empty without
+    a cache) and how many files were processed (not taken from the cache).
+    """
     sources, rejected = find_sources(content, max_size=config.max_file_size)
     skipped = [Skip(r.rel, r.reason) for r in rejected]
     epoch = source_date_epoch()
-    fallback = epoch.date() if epoch else None
+    tasks = [_Task(str(s.path.resolve()), s.rel, _fallback_date(s, epoch)) for s in sources]
+    keys: dict[str, str] = {}
+    results: dict[str, Posting | Skip] = {}
+    if cache is not None:
+        keys = {
+            task.rel: _posting_key(source, task.fallback) for task, source in zip(tasks, sources, strict=True)
+        }
+        rels = {key: rel for rel, key in keys.items()}
+        for key, data in cache.get_postings(keys.values()):  # decoded as they come, never all at once
+            try:
+                results[rels[key]] = _decode_entry(rels[key], data)
+            except BadEntry:
+                pass  # never trusted: processed again below
+    todo = [task for task in tasks if task.rel not in results]
+    fresh: list[tuple[str, str]] = []
+    for task, data in zip(todo, progress(pool_map(_read_one, todo), len(todo), "reading"), strict=True):
+        results[task.rel] = _decode_entry(task.rel, data)
+        if cache is not None:
+            fresh.append((keys[task.rel], data))
+            if len(fresh) >= 500:
+                cache.put_postings(fresh)
+                fresh = []
+    if cache is not None:
+        cache.put_postings(fresh)
     postings: list[Posting] = []
-    for source in progress(sources, len(sources), "reading"):
-        result = read_posting(source, content, fallback)
+    for task in tasks:
+        result = results[task.rel]
         if isinstance(result, Skip):
             skipped.append(result)
         else:
             postings.append(result)
     for skip in skipped:
         log(f"skipped {skip}")
-    return postings, skipped
+    return postings, skipped, keys, len(todo)
+
+
+# -- the build -----------------------------------------------------------------
+
+
+class Builder:
+    """An incremental builder: call `build()` again after changes; the cache is reused.
+
+    `config` may be replaced between builds (pages whose inputs change are rendered again).
+    Call `close()` when done (or use it as a context manager).
+    """
+
+    def __init__(self, options: BuildOptions, config: Config, log: Log = _stderr) -> None:
+        self.options = options
+        self.config = config
+        self.log = log
+        self._cache: BuildCache | None = None
+
+    def __enter__(self) -> Builder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+
+    def cache(self) -> BuildCache | None:
+        if self._cache is None and self.options.cache_dir is not None:
+            self._cache = BuildCache(self.options.cache_dir)
+        return self._cache
+
+    def build(self) -> BuildResult:
+        """Build the whole site atomically. Raises OutputRefused before touching anything."""
+        options, config, log = self.options, self.config, self.log
+        started = time.perf_counter()
+        stages: dict[str, float] = {}
+        check_output_dir(options.output, content=options.content, project_root=options.project_root)
+        remove_stale_builds(options.output)
+        cache = self.cache()
+        today = build_time().date()
+        with _timed(stages, "read"):
+            postings, skipped, keys, processed = read_postings_cached(options.content, config, log, cache)
+        with _timed(stages, "assemble"):
+            site = assemble_site(postings, today=today, include_drafts=options.drafts, aliases=config.aliases)
+        for duplicate in site.duplicates:
+            log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
+        if not config.base_url:
+            log(NO_BASE_URL_WARNING)
+        tree = _tree_state(cache, options.output)
+        writer = SiteWriter(
+            options.output, spare=tree.spare, spare_files=tree.spare_files, previous=tree.previous
+        )
+        try:
+            write_site(
+                site, config, writer, today, digests=keys if cache is not None else None, stages=stages
+            )
+            with _timed(stages, "search index"):
+                writer.finish()
+                build_search_index(writer.root, log)  # inside the new tree, before the swap
+            with _timed(stages, "swap"):
+                changed = writer.changed()
+                writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        if cache is not None:
+            tree.save(writer)
+            cache.keep_only_postings(keys.values())
+        seconds = time.perf_counter() - started
+        return BuildResult(site, skipped, seconds, writer.count, changed, processed, stages)
+
+
+@contextmanager
+def _timed(stages: dict[str, float], name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass
+class _TreeState:
+    """What the cache knows about the output tree and the spare tree beside it."""
+
+    cache: BuildCache | None = None
+    name: str = ""
+    spare: Path | None = None
+    spare_files: Manifest | None = None
+    previous: Manifest | None = None
+
+    def save(self, writer: SiteWriter) -> None:
+        if self.cache is None:
+            return
+        kept = self.spare is not None and self.spare.is_dir()
+        self.cache.put_state(self.name, {"output": writer.files, "spare": writer.previous if kept else None})
+
+
+def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
+    if cache is None:
+        return _TreeState()
+    out = str(output.resolve())
+    name = "tree:" + out
+    state = cache.get_state(name)
+    previous = state.get("output") if isinstance(state, dict) else None
+    spare_files = state.get("spare") if isinstance(state, dict) else None
+    if not _is_manifest(previous):
+        previous = None
+    if not _is_manifest(spare_files):
+        spare_files = None
+    spare = cache.folder / "trees" / hashlib.sha256(out.encode()).hexdigest()[:16]
+    spare.parent.mkdir(parents=True, exist_ok=True)
+    if not _same_device(spare.parent, output.resolve().parent):
+        spare, spare_files = None, None
+    # From here on the spare tree is being changed: its manifest is void until the swap.
+    cache.put_state(name, {"output": previous, "spare": None})
+    return _TreeState(cache, name, spare, spare_files, previous)
+
+
+def _is_manifest(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, list) and len(v) == 5 for k, v in value.items()
+    )
+
+
+def _same_device(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_dev == b.stat().st_dev
+    except OSError:
+        return False
 
 
 def read_posting(source: SourceFile, content: Path, fallback: dt.date | None) -> Posting | Skip:
@@ -120,50 +375,96 @@ def read_posting(source: SourceFile, content: Path, fallback: dt.date | None) ->
 
 
 def build(options: BuildOptions, config: Config, log: Log = _stderr) -> BuildResult:
-    """Build the whole site atomically. Raises OutputRefused before touching anything."""
-    started = time.perf_counter()
-    check_output_dir(options.output, content=options.content, project_root=options.project_root)
-    remove_stale_builds(options.output)
-    today = build_time().date()
-    postings, skipped = read_postings(options.content, config, log)
-    site = assemble_site(postings, today=today, include_drafts=options.drafts, aliases=config.aliases)
-    for duplicate in site.duplicates:
-        log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
-    if not config.base_url:
-        log(NO_BASE_URL_WARNING)
-    writer = SiteWriter(options.output)
-    try:
-        write_site(site, config, writer, today)
-        build_search_index(writer.root, log)  # inside the temporary folder, before the swap
-        writer.commit()
-    except BaseException:
-        writer.abort()
-        raise
-    return BuildResult(site, skipped, time.perf_counter() - started, writer.count)
+    """One build (incremental when options.cache_dir is set)."""
+    with Builder(options, config, log) as builder:
+        return builder.build()
+
+
+# -- pages ---------------------------------------------------------------------
+
+
+def make_renderer(
+    site: Site, config: Config, today: dt.date, digests: Mapping[str, str] | None = None
+) -> PageRenderer:
+    """The page renderer with the site's template globals; page keys when digests are given."""
+    renderer = PageRenderer(config, site, today)
+    renderer.env.globals["open_count"] = len(site.postings)
+    if digests is not None:
+        folders = template_folders(config.templates)
+        base = hashlib.sha256(
+            f"{code_digest()}\0{folder_digest(folders)}\0{config!r}".encode("utf-8", "surrogatepass")
+        ).hexdigest()
+        renderer.keys = PageKeys(renderer.env, base, site.taxonomies, digests)
+    return renderer
 
 
 def write_site(
-    site: Site, config: Config, writer: SiteWriter, today: dt.date, postings: Sequence[Posting] | None = None
+    site: Site,
+    config: Config,
+    writer: SiteWriter,
+    today: dt.date,
+    postings: Sequence[Posting] | None = None,
+    *,
+    digests: Mapping[str, str] | None = None,
+    stages: dict[str, float] | None = None,
 ) -> None:
     """Render every page of the site into the writer.
 
     `postings` limits the posting pages to those postings (the preview server re-renders
     only the pages a change affects); every other page is always rendered.
     """
-    renderer = PageRenderer(config, site, today)
-    renderer.env.globals["open_count"] = len(site.postings)
-    pages = site.pages if postings is None else postings
-    for posting in progress(pages, len(pages), "writing"):
-        render_posting(renderer, writer, posting)
-    render_front_pages(renderer, writer)
-    for taxonomy in site.taxonomies.values():
-        render_taxonomy(renderer, writer, taxonomy)
-    render_not_found(renderer, writer)
-    render_feeds(renderer, writer)
-    render_sitemap(renderer, writer)
-    render_robots(renderer, writer)
-    render_jobs_json(site, config.title, config.base_url, writer)
-    for folder in reversed(template_folders(config.templates)):
-        static = folder / "static"
-        if static.is_dir():
-            writer.copy_tree(static, "static")
+    stages = stages if stages is not None else {}
+    renderer = make_renderer(site, config, today, digests)
+    with _timed(stages, "render postings"):
+        write_postings(renderer, writer, site.pages if postings is None else postings)
+    with _timed(stages, "render lists"):
+        render_front_pages(renderer, writer)
+        for taxonomy in site.taxonomies.values():
+            render_taxonomy(renderer, writer, taxonomy)
+        render_not_found(renderer, writer)
+        render_feeds(renderer, writer)
+        render_sitemap(renderer, writer)
+        render_robots(renderer, writer)
+        render_jobs_json(site, config.title, config.base_url, writer)
+        for folder in reversed(template_folders(config.templates)):
+            static = folder / "static"
+            if static.is_dir():
+                writer.copy_tree(static, "static")
+
+
+_CHUNK = 32
+
+
+def write_postings(renderer: PageRenderer, writer: SiteWriter, postings: Sequence[Posting]) -> None:
+    """Every posting page: kept when unchanged, else rendered (in a process pool when many)."""
+    todo: list[tuple[int, str | None]] = []
+    for index, posting in enumerate(postings):
+        path, context = posting_page(renderer, posting)
+        key = renderer.key("posting.html", path, context)
+        if key is None or not writer.reuse(path, key):
+            todo.append((index, key))
+    if not todo:
+        return
+    if not writer.renders_in_workers:
+        for index, _key in todo:
+            path, context = posting_page(renderer, postings[index])
+            renderer.emit(writer, "posting.html", path, **context)
+        return
+    renderer.env.get_template("posting.html")  # compiled once, before workers fork
+    writer.ready()
+    chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+    state = (renderer, postings, writer.root)
+    done = pool_map(_render_chunk, chunks, shared=state, min_items=4, chunksize=1)
+    for entries in progress(done, len(chunks), "writing"):
+        for rel, entry in entries:
+            writer.add(rel, entry)
+
+
+def _render_chunk(chunk: list[tuple[int, str | None]]) -> list[tuple[str, Any]]:
+    renderer, postings, root = shared()
+    entries = []
+    for index, key in chunk:
+        path, context = posting_page(renderer, postings[index])
+        raw = renderer.render("posting.html", path, **context).encode("utf-8")
+        entries.append((path, write_file(site_path(root, path), raw, key, hashlib.sha256(raw).hexdigest())))
+    return entries

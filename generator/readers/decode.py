@@ -40,7 +40,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    junk = sum(1 for b in sample if b in _BINARY_BYTES)
+    junk = len(sample) - len(sample.translate(None, _BINARY_BYTES))
     return junk > len(sample) * 0.02
 
 

@@ -15,6 +15,7 @@ from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.model.taxonomy import Taxonomy, Term
 from generator.render.jsonld import posting_script
+from generator.render.keys import PageKeys
 from generator.render.templates import make_environment
 from generator.write.output import SiteWriter
 
@@ -64,6 +65,7 @@ class PageRenderer:
         self.site = site
         self.today = today
         self.env = make_environment(config.templates)
+        self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
         self.env.globals.update(
             config=config,
             taxonomies=site.taxonomies,
@@ -86,6 +88,17 @@ class PageRenderer:
             # A user's template can fail in plain Python too (`{{ 1 / 0 }}`, `{{ x[9] }}`).
             raise TemplateFailure(template, err) from err
 
+    def key(self, template: str, path: str, context: dict[str, Any]) -> str | None:
+        """The page key (see render.keys), or None when every page is rendered."""
+        return None if self.keys is None else self.keys.key(template, path, context)
+
+    def emit(self, writer: SiteWriter, template: str, path: str, **context: Any) -> None:
+        """Render a page into the writer, unless the same page from the same inputs is there."""
+        key = self.key(template, path, context)
+        if key is not None and writer.reuse(path, key):
+            return
+        writer.write(path, self.render(template, path, **context), key)
+
 
 class TemplateFailure(Exception):
     """A template that does not render; names the template, the line and the problem."""
@@ -101,6 +114,9 @@ class TemplateFailure(Exception):
         )
         super().__init__(f"{self.template}{f':{self.line}' if self.line else ''}: {self.problem}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_failure_from_parts, (self.template, self.line, self.problem))
+
 
 def template_frame(err: BaseException) -> tuple[str, int | None] | None:
     """The innermost template file and line in the traceback of a rendering error."""
@@ -112,21 +128,36 @@ def template_frame(err: BaseException) -> tuple[str, int | None] | None:
     return frames[-1] if frames else None
 
 
+def _failure_from_parts(template: str, line: int | None, problem: str) -> TemplateFailure:
+    """Rebuild a TemplateFailure that crossed a process boundary."""
+    failure = TemplateFailure.__new__(TemplateFailure)
+    failure.template, failure.line, failure.problem = template, line, problem
+    Exception.__init__(failure, f"{template}{f':{line}' if line else ''}: {problem}")
+    return failure
+
+
+def posting_page(renderer: PageRenderer, posting: Posting) -> tuple[str, dict[str, Any]]:
+    """The path and template context of a posting's page."""
+    return posting_page_path(posting), {
+        "posting": posting,
+        "closed": posting.is_expired(renderer.today),
+    }
+
+
 def render_posting(renderer: PageRenderer, writer: SiteWriter, posting: Posting) -> None:
-    path = posting_page_path(posting)
-    closed = posting.is_expired(renderer.today)
-    writer.write(path, renderer.render("posting.html", path, posting=posting, closed=closed))
+    path, context = posting_page(renderer, posting)
+    renderer.emit(writer, "posting.html", path, **context)
 
 
 def render_front_pages(renderer: PageRenderer, writer: SiteWriter) -> None:
     for path, pager in paginate(renderer.site.postings, renderer.config.per_page, front_page_path):
-        writer.write(path, renderer.render("index.html", path, pager=pager))
+        renderer.emit(writer, "index.html", path, pager=pager)
 
 
 def render_taxonomy(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy) -> None:
     """The list of terms, and one paginated page per term."""
     path = f"{taxonomy.key}/index.html"
-    writer.write(path, renderer.render("terms.html", path, taxonomy=taxonomy))
+    renderer.emit(writer, "terms.html", path, taxonomy=taxonomy)
     for term in taxonomy.terms:
         _render_term(renderer, writer, taxonomy, term)
 
@@ -137,8 +168,8 @@ def _render_term(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy,
         return f"{folder}/index.html" if number == 1 else f"{folder}/page/{number}/index.html"
 
     for path, pager in paginate(term.postings, renderer.config.per_page, path_of):
-        writer.write(path, renderer.render("term.html", path, taxonomy=taxonomy, term=term, pager=pager))
+        renderer.emit(writer, "term.html", path, taxonomy=taxonomy, term=term, pager=pager)
 
 
 def render_not_found(renderer: PageRenderer, writer: SiteWriter) -> None:
-    writer.write("404.html", renderer.render("404.html", "404.html"))
+    renderer.emit(writer, "404.html", "404.html")

@@ -35,6 +35,9 @@ def build_search_index(site_root: Path, log: Callable[[str], None]) -> bool:
     if executable is None:
         log("warning: search index not built: Pagefind is not installed (pip install 'pagefind[bin]')")
         return False
+    # Pagefind adds to an existing index folder; an index left from an earlier build (the
+    # incremental build's spare tree, the preview's folder) would keep stale chunks.
+    shutil.rmtree(site_root / SEARCH_FOLDER, ignore_errors=True)
     command = [str(executable), "--site", str(site_root), "--output-subdir", SEARCH_FOLDER, "--silent"]
     try:
         done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
