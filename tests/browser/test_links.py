@@ -61,6 +61,9 @@ def test_every_link_and_asset_resolves_under_a_sub_path(
         response = page.goto(url, wait_until="load")
         assert response is not None and response.status == 200, f"{url}: {response and response.status}"
         ids = set(page.evaluate(_IDS_OF_PAGE))
+        # Without a declared icon a browser asks for /favicon.ico at the domain root: outside /board/.
+        if not page.locator("head link[rel~='icon'][href]").count():
+            broken.append(f"{url.removeprefix(server.base)}: no <link rel=icon>")
         for link in page.evaluate(_URLS_OF_PAGE):
             target, fragment = urldefrag(link["url"])
             where = f"{url.removeprefix(server.base)}: <{link['tag']} {link['attr']}={link['raw']!r}>"
