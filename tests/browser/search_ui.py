@@ -12,10 +12,6 @@ import re
 import time
 from typing import Any
 
-# Set to True once Pagefind search is merged: then a build without pagefind/ fails the search
-# tests instead of skipping them.
-SEARCH_REQUIRED = False
-
 FORM = "#job-search"
 READY = "#job-search[data-ready='true']"  # set by search.js once the index is loaded
 QUERY = "#search-query"

@@ -14,13 +14,12 @@ KINDS = ["front", "posting", "company", "location"]
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_serious_accessibility_problems(
-    kind: str, scheme: str, built_site: BuiltSite, server: SiteServer, new_page: NewPage
+    kind: str, scheme: str, built_site: BuiltSite, open_site_page: NewPage
 ) -> None:
     path = built_site.page_kinds()[kind]
     found: list[str] = []
     for viewport in (DESKTOP, PHONE):
-        page = new_page(viewport=viewport, color_scheme=scheme, bypass_csp=True)
-        page.goto(server.url(path), wait_until="networkidle")
+        page = open_site_page(path, viewport=viewport, color_scheme=scheme, bypass_csp=True)
         violations = run_axe(page)
         blocking = [v for v in violations if v["impact"] in BLOCKING]
         if blocking:

@@ -1,7 +1,7 @@
 """Front-page search and filters in a real browser, checked against the site model.
 
 Tests marked `search` run only when the build made a Pagefind index (pagefind/); see
-search_ui.SEARCH_REQUIRED. Selectors live in search_ui.py.
+FEATURES_REQUIRED in conftest.py. Selectors live in search_ui.py.
 """
 
 from __future__ import annotations

@@ -1,0 +1,53 @@
+"""Screenshots of the four page kinds, desktop and phone, light and dark, for a person to look at.
+
+Saved to tests/screenshots/ (git-ignored). The test also fails when a page is wider than the
+screen (sideways scrolling on a phone) or the dark theme is not applied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, BuiltSite, NewPage
+
+KINDS = ["front", "posting", "company", "location"]
+
+# Elements sticking out of the viewport, described for the failure message.
+_OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width && r.right > width + 1 && el.checkVisibility()) {
+      const name = el.tagName.toLowerCase() + (el.className ? '.' + el.className : '');
+      out.push(`${name} right=${Math.round(r.right)}`);
+    }
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 10)};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_screenshots_of_each_page_kind(
+    device: str, scheme: str, built_site: BuiltSite, open_site_page: NewPage, screenshots: Path
+) -> None:
+    viewport = DESKTOP if device == "desktop" else PHONE
+    problems = []
+    backgrounds = set()
+    for kind in KINDS:
+        path = built_site.page_kinds()[kind]
+        page = open_site_page(path, viewport=viewport, color_scheme=scheme)
+        page.screenshot(path=str(screenshots / f"{kind}-{device}-{scheme}.png"), full_page=True)
+        layout = page.evaluate(_OVERFLOWING)
+        if layout["scrollWidth"] > layout["width"]:
+            problems.append(f"{path} scrolls sideways at {viewport['width']}px: {layout}")
+        backgrounds.add(page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+        problems.extend(f"{path}: {p}" for p in page.problems)
+    assert not problems, "\n".join(problems)
+    # Every page uses the theme of the colour scheme: a light or a dark page background.
+    (background,) = backgrounds
+    channels = [int(c) for c in background.removeprefix("rgb(").removesuffix(")").split(",")[:3]]
+    assert (sum(channels) / 3 < 80) == (scheme == "dark"), background
