@@ -181,20 +181,30 @@ def new_page(browser: Any) -> Iterator[NewPage]:
         context.close()
 
 
-@pytest.fixture
-def open_site_page(new_page: NewPage, server: SiteServer, built_site: BuiltSite) -> NewPage:
-    """`open_site_page("index.html", viewport=PHONE)`: a loaded page; the front page with its
-    search ready when the build has one, so checks see what a visitor sees."""
+class Visitor:
+    """Opens pages of the served site the way a visitor sees them: `visitor.go(page, path)`
+    loads a page and, on the front page of a build with search, waits until search is ready."""
 
-    def open_path(path: str, **kwargs: Any) -> Any:
-        page = new_page(**kwargs)
-        response = page.goto(server.url(path))
+    def __init__(self, new_page: NewPage, server: SiteServer, built_site: BuiltSite) -> None:
+        self.new_page = new_page
+        self.server = server
+        self.built_site = built_site
+
+    def go(self, page: Any, path: str) -> Any:
+        response = page.goto(self.server.url(path))
         assert response is not None and response.status == 200, path
-        if built_site.has_search and page.locator(search_ui.FORM).count():
+        if self.built_site.has_search and page.locator(search_ui.FORM).count():
             search_ui.wait_until_ready(page)
         return page
 
-    return open_path
+    def open(self, path: str, **kwargs: Any) -> Any:
+        """A new page (options as for `new_page`) showing `path`."""
+        return self.go(self.new_page(**kwargs), path)
+
+
+@pytest.fixture
+def visitor(new_page: NewPage, server: SiteServer, built_site: BuiltSite) -> Visitor:
+    return Visitor(new_page, server, built_site)
 
 
 @pytest.fixture(scope="session")

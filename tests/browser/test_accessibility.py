@@ -5,25 +5,22 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe import BLOCKING, describe, run_axe
-from tests.browser.conftest import DESKTOP, PHONE, BuiltSite, NewPage
+from tests.browser.conftest import DESKTOP, PHONE, BuiltSite, NewPage, Visitor
 from tests.browser.server import SiteServer
-
-KINDS = ["front", "posting", "company", "location"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", KINDS)
-def test_no_serious_accessibility_problems(
-    kind: str, scheme: str, built_site: BuiltSite, open_site_page: NewPage
-) -> None:
-    path = built_site.page_kinds()[kind]
+def test_no_serious_accessibility_problems(scheme: str, built_site: BuiltSite, visitor: Visitor) -> None:
+    """Front, posting, company and location page, at desktop and phone width."""
     found: list[str] = []
+    page = visitor.new_page(color_scheme=scheme, bypass_csp=True)
     for viewport in (DESKTOP, PHONE):
-        page = open_site_page(path, viewport=viewport, color_scheme=scheme, bypass_csp=True)
-        violations = run_axe(page)
-        blocking = [v for v in violations if v["impact"] in BLOCKING]
-        if blocking:
-            found.append(f"{path} at {viewport['width']}px, {scheme}:\n{describe(blocking)}")
+        page.set_viewport_size(viewport)
+        for path in built_site.page_kinds().values():
+            visitor.go(page, path)
+            blocking = [v for v in run_axe(page) if v["impact"] in BLOCKING]
+            if blocking:
+                found.append(f"{path} at {viewport['width']}px, {scheme}:\n{describe(blocking)}")
     assert not found, "\n".join(found)
 
 

@@ -6,13 +6,14 @@ screen (sideways scrolling on a phone) or the dark theme is not applied.
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, BuiltSite, NewPage
+from tests.browser.conftest import DESKTOP, PHONE, BuiltSite, Visitor
 
-KINDS = ["front", "posting", "company", "location"]
+DEVICES = {"desktop": DESKTOP, "phone": PHONE}
 
 # Elements sticking out of the viewport, described for the failure message.
 _OVERFLOWING = """() => {
@@ -30,16 +31,16 @@ _OVERFLOWING = """() => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_screenshots_of_each_page_kind(
-    device: str, scheme: str, built_site: BuiltSite, open_site_page: NewPage, screenshots: Path
+    scheme: str, built_site: BuiltSite, visitor: Visitor, screenshots: Path
 ) -> None:
-    viewport = DESKTOP if device == "desktop" else PHONE
     problems = []
     backgrounds = set()
-    for kind in KINDS:
-        path = built_site.page_kinds()[kind]
-        page = open_site_page(path, viewport=viewport, color_scheme=scheme)
+    page = visitor.new_page(color_scheme=scheme)
+    for (device, viewport), (kind, path) in product(DEVICES.items(), built_site.page_kinds().items()):
+        page.set_viewport_size(viewport)
+        page.problems.clear()
+        visitor.go(page, path)
         page.screenshot(path=str(screenshots / f"{kind}-{device}-{scheme}.png"), full_page=True)
         layout = page.evaluate(_OVERFLOWING)
         if layout["scrollWidth"] > layout["width"]:

