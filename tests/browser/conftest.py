@@ -86,9 +86,12 @@ def not_built_yet(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """content/ of the repository, built once with SOURCE_DATE_EPOCH set."""
     work = tmp_path_factory.mktemp("browser-site")
     content = work / "content"
     shutil.copytree(ROOT / "content", content)
+    # Plus a closed posting: its page must be valid, accessible and left out of lists and search.
+    shutil.copytree(Path(__file__).parent / "extra_content", content / "browser-tests")
     output = work / "output"
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -174,6 +177,7 @@ def new_page(browser: Any) -> Iterator[NewPage]:
             "response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None
         )
         page.problems = problems
+        page.java_script = java_script
         return page
 
     yield open_page
@@ -193,7 +197,7 @@ class Visitor:
     def go(self, page: Any, path: str) -> Any:
         response = page.goto(self.server.url(path))
         assert response is not None and response.status == 200, path
-        if self.built_site.has_search and page.locator(search_ui.FORM).count():
+        if page.java_script and self.built_site.has_search and page.locator(search_ui.FORM).count():
             search_ui.wait_until_ready(page)
         return page
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import search_ui
 from tests.browser.conftest import DESKTOP, PHONE, BuiltSite, Visitor
 
 DEVICES = {"desktop": DESKTOP, "phone": PHONE}
@@ -34,18 +35,26 @@ _OVERFLOWING = """() => {
 def test_screenshots_of_each_page_kind(
     scheme: str, built_site: BuiltSite, visitor: Visitor, screenshots: Path
 ) -> None:
-    problems = []
+    problems: list[str] = []
     backgrounds = set()
     page = visitor.new_page(color_scheme=scheme)
+
+    def capture(name: str, what: str, width: int) -> None:
+        page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
+        layout = page.evaluate(_OVERFLOWING)
+        if layout["scrollWidth"] > layout["width"]:
+            problems.append(f"{what} scrolls sideways at {width}px: {layout}")
+        backgrounds.add(page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+
     for (device, viewport), (kind, path) in product(DEVICES.items(), built_site.page_kinds().items()):
         page.set_viewport_size(viewport)
         page.problems.clear()
         visitor.go(page, path)
-        page.screenshot(path=str(screenshots / f"{kind}-{device}-{scheme}.png"), full_page=True)
-        layout = page.evaluate(_OVERFLOWING)
-        if layout["scrollWidth"] > layout["width"]:
-            problems.append(f"{path} scrolls sideways at {viewport['width']}px: {layout}")
-        backgrounds.add(page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+        capture(f"{kind}-{device}-{scheme}", path, viewport["width"])
+        if kind == "front" and built_site.has_search:  # the front page showing search results too
+            search_ui.search(page, built_site.result.site.postings[0].title.split()[0])
+            page.wait_for_selector(search_ui.RESULT_ITEM)
+            capture(f"search-{device}-{scheme}", "search results", viewport["width"])
         problems.extend(f"{path}: {p}" for p in page.problems)
     assert not problems, "\n".join(problems)
     # Every page uses the theme of the colour scheme: a light or a dark page background.
