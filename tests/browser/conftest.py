@@ -1,7 +1,7 @@
 """Browser tests: the sample board built once, served from /board/, opened in headless Chromium.
 
-One browser per session; each test opens its own pages (cheap browser contexts). Tools that
-are missing skip the tests locally and fail them in CI (see tools.py).
+One browser for all tests in this folder; each test opens its own pages (cheap browser
+contexts). Tools that are missing skip the tests locally and fail them in CI (see tools.py).
 """
 
 from __future__ import annotations
@@ -111,8 +111,10 @@ def server(built_site: BuiltSite) -> Iterator[SiteServer]:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
+    """One Chromium for all browser tests. Package scope, not session: Playwright's sync API runs
+    an asyncio loop while it is started, which would break later tests that use asyncio.run()."""
     executable = chromium_path()
     try:
         from playwright.sync_api import sync_playwright
