@@ -1,0 +1,74 @@
+"""A local static web server that serves a built site from a sub-path, like a real host would.
+
+Only files are served (no directory listings, which would hide a missing index.html), every
+response carries a strict Content-Security-Policy (the SPEC promises the site works under one),
+and nothing outside the site folder is reachable.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+# What a careful host would send. 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly;
+# nothing allows inline scripts, inline styles, eval or data: URLs.
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 (class attribute of the standard library handler)
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".xml": "application/xml",
+        ".json": "application/json",
+    }
+
+    def list_directory(self, path: str | Path) -> None:  # type: ignore[override]
+        self.send_error(404, "No directory listings")
+        return None
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class SiteServer:
+    """Serve `site` at http://127.0.0.1:<free port>/<prefix>/ in a background thread."""
+
+    def __init__(self, site: Path, prefix: str = "board") -> None:
+        self.www = site.parent / f"{site.name}-www"
+        self.www.mkdir()
+        (self.www / prefix).symlink_to(site.resolve(), target_is_directory=True)
+        handler = partial(_Handler, directory=str(self.www))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        host, port = self.httpd.server_address[:2]
+        self.origin = f"http://{host}:{port}"
+        self.base = f"{self.origin}/{prefix}/"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
+
+    def __enter__(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def url(self, path: str = "") -> str:
+        """The URL of a site-relative path such as `jobs/x/index.html`."""
+        return self.base + path.lstrip("/")
