@@ -23,7 +23,7 @@ from tests.conftest import EPOCH, ROOT
 
 # Set to True once the board features of issue #3 (Pagefind search, feeds, sitemap) are merged:
 # then a build without them fails the tests that need them instead of skipping them.
-FEATURES_REQUIRED = False
+FEATURES_REQUIRED = True
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
