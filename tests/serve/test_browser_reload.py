@@ -6,32 +6,13 @@ is missing, except on CI (CI=true), where a missing browser is a failure.
 
 from __future__ import annotations
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 
+from tests.browser.tools import CHROMIUM_ARGS, chromium_path, missing
 from tests.serve.conftest import CHANGE_SECONDS, Preview
 from tests.serve.test_serve import SEED, posting_path
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (required on CI)")
-    pytest.skip(reason)
 
 
 @pytest.fixture
@@ -39,16 +20,17 @@ def sync_playwright():  # type: ignore[no-untyped-def]
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _skip_or_fail("the playwright package is not installed")
-    if not CHROMIUM.is_file():
-        _skip_or_fail(f"{CHROMIUM} is missing (apt-get install chromium)")
+        missing("the playwright package is not installed")
+    chromium_path()  # skips, or fails on CI, when Chromium is missing
     return sync_playwright
 
 
 def test_the_open_page_reloads_itself_after_a_save(preview: Preview, sync_playwright) -> None:  # type: ignore[no-untyped-def]
     url = f"http://127.0.0.1:{preview.port}{posting_path(preview, 'lead-software-engineer')}"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium_path()), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             page = browser.new_page()
             sent: list[str] = []
