@@ -27,7 +27,7 @@ from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, Live
 
 POLL_SECONDS = 0.05  # how often livereload's watcher looks at the files
 QUIET_SECONDS = 0.06  # a rebuild waits until no change was seen for this long (debounce)
-SETTLE_SECONDS = 1.0  # after a content rebuild, a full pass once nothing changed for this long
+SETTLE_SECONDS = 5.0  # after a content rebuild, a full pass (with search indexing) once quiet this long
 
 Log = Callable[[str], None]
 
