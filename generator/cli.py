@@ -14,9 +14,27 @@ from generator.render.pages import TemplateFailure
 from generator.write.output import OutputRefused
 
 
+def _add_content_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", type=Path, default=Path("content"), help="posting folder (default: content)")
+
+
+def _add_config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
+    )
+
+
+def _missing_content(args: argparse.Namespace) -> bool:
+    """Print the usage error for a content folder that does not exist."""
+    if args.content.is_dir():
+        return False
+    print(f"error: content folder {args.content} does not exist", file=sys.stderr)
+    return True
+
+
 def _add_build(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build the whole site", description="Build the whole site.")
-    p.add_argument("--content", type=Path, default=Path("content"), help="posting folder (default: content)")
+    _add_content_option(p)
     p.add_argument("--output", type=Path, default=Path("output"), help="site folder (default: output)")
     p.add_argument(
         "--base-url", help="absolute URL the site is served from (canonical links, sitemap, feeds)"
@@ -28,9 +46,7 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help=f"build everything from scratch; do not read or write {CACHE_DIR}/",
     )
-    p.add_argument(
-        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
-    )
+    _add_config_option(p)
     p.set_defaults(func=_run_build)
 
 
@@ -41,23 +57,20 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
         description="Build the site into a temporary folder, serve it, rebuild on every change in the "
         "content folder, the templates or the config file, and reload the browser.",
     )
-    p.add_argument("--content", type=Path, default=Path("content"), help="posting folder (default: content)")
+    _add_content_option(p)
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     p.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
     )
     p.add_argument("--drafts", action="store_true", help="also show postings marked draft")
-    p.add_argument(
-        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
-    )
+    _add_config_option(p)
     p.set_defaults(func=_run_serve)
 
 
 def _run_serve(args: argparse.Namespace) -> int:
     from generator.commands.serve import ServeOptions, serve
 
-    if not args.content.is_dir():
-        print(f"error: content folder {args.content} does not exist", file=sys.stderr)
+    if _missing_content(args):
         return 2
     if not 0 <= args.port <= 65535:
         print(f"error: --port {args.port} is not a port number (0 to 65535)", file=sys.stderr)
@@ -78,8 +91,7 @@ def _config(args: argparse.Namespace) -> Config:
 def _run_build(args: argparse.Namespace) -> int:
     from generator.commands.build import BuildOptions, build
 
-    if not args.content.is_dir():
-        print(f"error: content folder {args.content} does not exist", file=sys.stderr)
+    if _missing_content(args):
         return 2
     config = _config(args)
     options = BuildOptions(
@@ -100,11 +112,9 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
         description="Read every posting as the build does and print, per file, where each field "
         "came from and one line per problem. Exit 1 when any file cannot be built.",
     )
-    p.add_argument("--content", type=Path, default=Path("content"), help="posting folder (default: content)")
+    _add_content_option(p)
     p.add_argument("--json", action="store_true", help="print a JSON report for programs")
-    p.add_argument(
-        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
-    )
+    _add_config_option(p)
     p.set_defaults(func=_run_check)
 
 
@@ -112,8 +122,7 @@ def _run_check(args: argparse.Namespace) -> int:
     from generator.clock import build_time
     from generator.commands.check import check_content, format_json, format_text
 
-    if not args.content.is_dir():
-        print(f"error: content folder {args.content} does not exist", file=sys.stderr)
+    if _missing_content(args):
         return 2
     report = check_content(args.content, load_config(args.config), build_time().date())
     print(format_json(report) if args.json else format_text(report))
@@ -130,9 +139,7 @@ def _add_import(sub: argparse._SubParsersAction) -> None:
     p.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="posting files or folders")
     p.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder to write into")
     p.add_argument("--force", action="store_true", help="overwrite files that exist already")
-    p.add_argument(
-        "--config", type=Path, default=Path(CONFIG_FILE), help=f"config file (default: {CONFIG_FILE})"
-    )
+    _add_config_option(p)
     p.set_defaults(func=_run_import)
 
 
