@@ -88,19 +88,18 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
     meta.company = _name(raw.get("company"))
     if meta.company:
         origin("company")
-    meta.company_url = _url(raw.get("company_url"))
-    if meta.company_url:
-        origin("company_url")
-    if raw.get("company_url") and not meta.company_url:
-        warnings.append(f"company URL not understood: {str(raw.get('company_url'))[:80]!r}")
-    meta.source_url = _url(raw.get("source_url"))
-    if meta.source_url:
-        origin("source_url")
-    meta.apply_url = _url(raw.get("apply_url"))
-    if meta.apply_url:
-        origin("apply_url")
-    if raw.get("apply_url") and not meta.apply_url:
-        warnings.append(f"apply URL not understood: {str(raw.get('apply_url'))[:80]!r}")
+    def url_field(name: str, label: str | None) -> str | None:
+        """An http(s)/mailto URL, with its origin; anything else is dropped (with a warning)."""
+        url = _url(raw.get(name))
+        if url:
+            origin(name)
+        elif raw.get(name) and label:
+            warnings.append(f"{label} not understood: {str(raw.get(name))[:80]!r}")
+        return url
+
+    meta.company_url = url_field("company_url", "company URL")
+    meta.source_url = url_field("source_url", None)
+    meta.apply_url = url_field("apply_url", "apply URL")
 
     locations_value = raw.get("locations")
     if locations_value is not None:
