@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.extract.places_data import (
     CANADIAN_PROVINCES,
@@ -404,6 +405,7 @@ def parse_locations(text_or_list: str | Iterable[str]) -> tuple[list[str], bool,
     return locations, remote, applicants
 
 
+@lru_cache(maxsize=8192)  # boards repeat a few hundred places; Place is immutable
 def parse_place(name: str) -> Place | None:
     """Split a place into locality, region and country; None for `Remote` or nothing.
 
@@ -490,6 +492,7 @@ def region_of(name: str) -> str | None:
     return place.region if place else None
 
 
+@lru_cache(maxsize=8192)
 def place_key(name: str) -> str:
     """Grouping key: one place however it is written.
 

@@ -24,6 +24,7 @@ from generator.commands.build import BuildOptions, Skip, build, read_posting, wr
 from generator.config import Config, ConfigError, load_config
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
+from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
 from generator.render.search_index import build_search_index
 from generator.render.templates import template_folders
@@ -58,6 +59,7 @@ class Rebuild:
     gone: list[str] = field(default_factory=list)  # posting files removed
     new_skips: list[Skip] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # site files written
+    rendered: int = 0  # files rendered (a quick pass keeps pages whose key is unchanged)
     removed: list[str] = field(default_factory=list)  # site files deleted
     full: bool = False
     problem: Problem | None = None
@@ -111,6 +113,8 @@ class LiveSite:
         self._signatures: dict[int, tuple[Posting, _Signature]] = {}
         self._page_of: dict[str, str] = {}  # posting source -> its page's site path
         self._moved: dict[str, str] = {}  # a former page path -> the posting source now elsewhere
+        self._keys: dict[str, str] = {}  # site path -> page key of the file served there
+        self._digests: dict[str, str] = {}  # posting source -> content digest (for page keys)
         self._sync = FolderSync(folder)
 
     @property
@@ -145,6 +149,7 @@ class LiveSite:
         self._signatures = _signatures(site, build_time().date())
         self._page_of = {p.source: sig[0] for p, sig in self._signatures.values()}
         self._sync.forget()
+        self._keys.clear()  # `build` wrote the folder: the first rebuild renders every page
         self.log(f"built {result.summary()}")
 
     def rebuild(self, reasons: Collection[str]) -> Rebuild:
@@ -178,26 +183,43 @@ class LiveSite:
                 for p in site.pages
                 if id(p) in reread or self._signatures.get(id(p), (None, None))[1] != signatures[id(p)][1]
             ]
-        writer = MemoryWriter()
+        # A quick pass also keeps every list page and feed whose page key is unchanged.
+        writer = MemoryWriter(None if report.full else self._keys)
         with contextlib.redirect_stderr(io.StringIO()):  # no progress lines on every save
-            write_site(site, self.config, writer, today, pages)
+            write_site(site, self.config, writer, today, pages, digests=self._digests_of(postings))
         synced = self._sync.sync(writer.files, remove_others=report.full)
         report.written, report.removed = synced.written, synced.removed
-        if report.full:  # quick per-save rebuilds leave the search index as it was until settled
-            with contextlib.redirect_stderr(io.StringIO()):
-                build_search_index(self.folder, self.log)
+        report.rendered = writer.count
         page_of = {p.source: sig[0] for p, sig in signatures.values()}
-        if not report.full:  # pages of postings removed, skipped or renamed
-            report.removed += self._sync.remove(set(self._page_of.values()) - set(page_of.values()))
+        if report.full:
+            self._keys = writer.keys
+            with contextlib.redirect_stderr(io.StringIO()):  # quick passes leave search to the settle pass
+                build_search_index(self.folder, self.log)
+        else:
+            # Pages of postings removed, skipped or renamed, and lists and feeds that are gone
+            # (a term left without postings): every list page and feed has a page key.
+            current = set(page_of.values())
+            gone = set(self._page_of.values()) - current
+            gone |= {rel for rel in self._keys if rel not in writer.paths and rel not in current}
+            report.removed += self._sync.remove(gone)
+            self._keys = {rel: key for rel, key in self._keys.items() if rel not in gone} | writer.keys
         for source, old in self._page_of.items():
             if page_of.get(source, old) != old:
                 self._moved[old] = source
-        self._moved = {old: source for old, source in self._moved.items() if old not in writer.files}
+        self._moved = {old: source for old, source in self._moved.items() if old not in writer.paths}
         self._signatures, self._page_of = signatures, page_of
         for duplicate in site.duplicates:
             if id(duplicate.dropped) in reread or id(duplicate.kept) in reread:
                 dropped, kept = duplicate.dropped.source, duplicate.kept.source
                 self.log(f"duplicate {dropped}: same job as {kept}, not built")
+
+    def _digests_of(self, postings: list[Posting]) -> dict[str, str]:
+        """Each posting's content digest, computed once per read (see _refresh)."""
+        digests = self._digests
+        for posting in postings:
+            if posting.source not in digests:
+                digests[posting.source] = content_digest(posting)
+        return digests
 
     def _scan(self) -> dict[str, _Stamp | None]:
         sources = find_sources(self.content, max_size=self.config.max_file_size)[0]
@@ -214,6 +236,7 @@ class LiveSite:
         for rel in report.gone:
             del self._records[rel]
             self._stamps.pop(rel, None)
+            self._digests.pop(rel, None)
         for reject in rejected:
             skip = Skip(reject.rel, reject.reason)
             if self._records.get(reject.rel) != skip:
@@ -226,6 +249,7 @@ class LiveSite:
                 continue
             result = read_posting(source, self.content, fallback)
             self._records[source.rel] = result
+            self._digests.pop(source.rel, None)
             self._stamps[source.rel] = stamp
             report.read.append(source.rel)
             if isinstance(result, Skip):

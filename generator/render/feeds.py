@@ -75,18 +75,16 @@ class FeedWriter:
         ]
         newest = max((e.posting.date_posted for e in entries), default=None)
         updated = atom_time(newest) if newest else atom_time(build_time())
-        self.writer.write(
+        self.renderer.emit(
+            self.writer,
+            "feed.xml",
             path,
-            self.renderer.render(
-                "feed.xml",
-                path,
-                feed_title=title,
-                feed_id=self._id(path),
-                self_href=site_url(self.base_url, path, path),
-                html_href=site_url(self.base_url, path, html_path),
-                updated=updated,
-                entries=entries,
-            ),
+            feed_title=title,
+            feed_id=self._id(path),
+            self_href=site_url(self.base_url, path, path),
+            html_href=site_url(self.base_url, path, html_path),
+            updated=updated,
+            entries=entries,
         )
 
 

@@ -42,6 +42,15 @@ def folder_digest(folders: list[Path]) -> str:
     return h.hexdigest()
 
 
+# Template source -> (undeclared names, referenced templates).
+_PARSED: dict[str, tuple[frozenset[str], list[str]]] = {}
+
+
+def content_digest(posting: Posting) -> str:
+    """A hash of everything a posting holds (what the build's cache key stands for)."""
+    return _sha(posting_to_json(posting))
+
+
 class PageKeys:
     """Computes page keys for one build; memoizes posting and term digests."""
 
@@ -84,18 +93,36 @@ class PageKeys:
         """Every undeclared name used by the template and the templates it pulls in."""
         if template not in self._names:
             names: set[str] = set()
+            self._bare.filters.update(self.env.filters)  # filters added after __init__ (feeds) too
             todo, seen = [template], set()
             while todo:
                 name = todo.pop()
                 if name in seen:
                     continue
                 seen.add(name)
-                source = self.env.loader.get_source(self.env, name)[0] if self.env.loader else ""
-                ast = self._bare.parse(source)
-                names |= meta.find_undeclared_variables(ast)
-                todo += [t for t in meta.find_referenced_templates(ast) if isinstance(t, str)]
+                source, filename = "", None
+                if self.env.loader is not None:
+                    source, filename, _uptodate = self.env.loader.get_source(self.env, name)
+                found, referenced = self._names_in(source, name, filename)
+                names |= found
+                todo += referenced
             self._names[template] = frozenset(names)
         return self._names[template]
+
+    def _names_in(
+        self, source: str, name: str, filename: str | None
+    ) -> tuple[frozenset[str], list[str]]:
+        """One template's undeclared names and the templates it pulls in; parsed once per process
+        for the same source (the preview builds keys on every save)."""
+        found = _PARSED.get(source)
+        if found is None:
+            ast = self._bare.parse(source, name, filename)
+            referenced = [t for t in meta.find_referenced_templates(ast) if isinstance(t, str)]
+            found = (frozenset(meta.find_undeclared_variables(ast)), referenced)
+            if len(_PARSED) >= 256:  # templates edited many times in one preview session
+                _PARSED.clear()
+            _PARSED[source] = found
+        return found[0], list(found[1])
 
     def digest(self, value: Any) -> Any:
         """A JSON-able stand-in for a template value (strings, numbers, nested lists)."""
@@ -129,7 +156,7 @@ class PageKeys:
     def _posting(self, posting: Posting) -> str:
         found = self._postings.get(id(posting))
         if found is None:
-            content = self._posting_json.get(posting.source) or _sha(posting_to_json(posting))
+            content = self._posting_json.get(posting.source) or content_digest(posting)
             terms = [
                 [key, [[t.name, t.slug] for t in tax.terms_of(posting)]]
                 for key, tax in self.taxonomies.items()

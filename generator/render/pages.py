@@ -90,7 +90,12 @@ class PageRenderer:
 
     def key(self, template: str, path: str, context: dict[str, Any]) -> str | None:
         """The page key (see render.keys), or None when every page is rendered."""
-        return None if self.keys is None else self.keys.key(template, path, context)
+        if self.keys is None:
+            return None
+        try:
+            return self.keys.key(template, path, context)
+        except jinja2.TemplateError as err:  # the key reads the templates: a syntax error shows here first
+            raise TemplateFailure(template, err) from err
 
     def emit(self, writer: SiteWriter, template: str, path: str, **context: Any) -> None:
         """Render a page into the writer, unless the same page from the same inputs is there."""

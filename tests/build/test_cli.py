@@ -52,3 +52,23 @@ def test_progress_is_quiet_for_small_builds() -> None:
     stream = _Pipe()
     assert list(progress(range(3), 3, "reading", stream)) == [0, 1, 2]
     assert stream.getvalue() == ""
+
+
+def test_template_syntax_error_names_the_file_and_line_in_a_cached_build(
+    tmp_path, monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The incremental build reads templates for page keys before rendering: the error must
+    # still name the template file and line, as a one-line message, and keep output/ intact.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "job.md").write_text("---\ntitle: Welder\ncompany: Acme\n---\nWeld things.\n")
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "posting.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
+    )
+    (tmp_path / "jobboard.toml").write_text('templates = "t"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "t/posting.html:3: Expected an expression" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "output").exists()

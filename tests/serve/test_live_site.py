@@ -158,3 +158,27 @@ def test_a_renamed_posting_moves_and_its_old_page_goes_at_once(live: LiveSite) -
     source.write_text(source.read_text().replace("Shiny New Title", "Extra Job 4"))
     live.rebuild({CONTENT})
     assert (live.folder / old).is_file() and live.moved_to(old) is None
+
+
+def test_quick_passes_render_only_pages_whose_inputs_changed_and_match_a_fresh_build(
+    live: LiveSite, tmp_path: Path
+) -> None:
+    live.rebuild({SETTLE})  # every page rendered once: from here on page keys are known
+    total = len(files(live.folder))
+    edits = [
+        ("extra-3.md", "Body of extra job 3", "New words for job 3"),  # body only
+        ("extra-0.md", "Extra Job 0", "Extra Job Zero"),  # title: the page moves, lists change
+        ("extra-2.md", "Berlin, Germany", "Paris, France"),  # a new location term
+        ("extra-2.md", "Paris, France", "Berlin, Germany"),  # and gone again
+    ]
+    for name, old, new in edits:
+        source = live.content / name
+        source.write_text(source.read_text().replace(old, new))
+        report = live.rebuild({CONTENT})
+        assert report.problem is None and not report.full
+        # Unchanged list pages, feeds and other postings' pages are kept, not rendered.
+        assert 0 < report.rendered < total / 2
+        fresh = fresh_build(live.content, tmp_path)
+        assert _without_search(files(live.folder)) == _without_search(fresh)
+    live.rebuild({SETTLE})
+    assert files(live.folder) == fresh_build(live.content, tmp_path)
