@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -11,6 +12,7 @@ from pathlib import Path
 class SourceFile:
     path: Path
     rel: str  # relative to the content folder, forward slashes
+    stat: os.stat_result | None = field(default=None, compare=False)  # as found (not following links)
 
 
 @dataclass(frozen=True)
@@ -23,32 +25,39 @@ def find_sources(content: Path, *, max_size: int) -> tuple[list[SourceFile], lis
     """Every posting file below `content`, sorted; hidden files and folders are ignored.
 
     Symbolic links are never followed (a link could point outside the content folder),
-    and files over `max_size` bytes are rejected with a reason.
+    and files over `max_size` bytes are rejected with a reason. One `stat` per file: the
+    preview and the build use `SourceFile.stat` instead of asking again.
     """
     found: list[SourceFile] = []
     rejected: list[Rejected] = []
-    for folder, dirs, files in os.walk(content, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(folder)
-        for name in sorted(files):
-            if name.startswith("."):
+    todo = [(content, "")]
+    while todo:
+        folder, prefix = todo.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = base / name
-            rel = path.relative_to(content).as_posix()
-            if path.is_symlink():
+            rel = prefix + entry.name
+            if entry.is_symlink():
                 rejected.append(Rejected(rel, "symbolic link, not followed"))
                 continue
-            if not path.is_file():
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
                 continue
-            size = path.stat().st_size
-            if size > max_size:
-                rejected.append(Rejected(rel, f"file is {size:,} bytes, over the {max_size:,}-byte limit"))
+            if stat.S_ISDIR(info.st_mode):
+                todo.append((folder / entry.name, rel + "/"))
+            elif not stat.S_ISREG(info.st_mode):
                 continue
-            found.append(SourceFile(path, rel))
-        for d in list(dirs):
-            if (base / d).is_symlink():
-                rejected.append(
-                    Rejected((base / d).relative_to(content).as_posix(), "symbolic link, not followed")
-                )
+            elif info.st_size > max_size:
+                too_big = f"file is {info.st_size:,} bytes, over the {max_size:,}-byte limit"
+                rejected.append(Rejected(rel, too_big))
+            else:
+                found.append(SourceFile(folder / entry.name, rel, info))
     found.sort(key=lambda s: s.rel)
+    rejected.sort(key=lambda r: r.rel)
     return found, rejected

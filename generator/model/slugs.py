@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from slugify import slugify
 
 MAX_LENGTH = 80
 
 
+@lru_cache(maxsize=65536)  # the preview re-assembles the site on every save
 def make_slug(text: str) -> str:
     """A transliterated slug; a short stable hash when nothing Latin is left."""
     slug = slugify(text, max_length=MAX_LENGTH, word_boundary=True, lowercase=True)

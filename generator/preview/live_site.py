@@ -28,7 +28,7 @@ from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
 from generator.render.search_index import build_search_index
 from generator.render.templates import template_folders
-from generator.sources import find_sources
+from generator.sources import SourceFile, find_sources
 from generator.write.memory import MemoryWriter
 from generator.write.sync import FolderSync
 
@@ -88,12 +88,14 @@ def _count(n: int, noun: str) -> str:
 _Stamp = tuple[int, int, int, int]
 
 
-def _stamp(path: Path) -> _Stamp | None:
+def _stamp(source: SourceFile) -> _Stamp | None:
     """Changes whenever the file is saved (also by renaming a new file over it)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
+    st = source.stat
+    if st is None:
+        try:
+            st = os.stat(source.path)
+        except OSError:
+            return None
     return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
 
 
@@ -223,7 +225,7 @@ class LiveSite:
 
     def _scan(self) -> dict[str, _Stamp | None]:
         sources = find_sources(self.content, max_size=self.config.max_file_size)[0]
-        return {s.rel: _stamp(s.path) for s in sources}
+        return {s.rel: _stamp(s) for s in sources}
 
     def _refresh(self, report: Rebuild) -> set[int]:
         """Re-read the posting files that changed; the ids of the new Posting objects."""
@@ -244,7 +246,7 @@ class LiveSite:
                 report.read.append(reject.rel)
                 report.new_skips.append(skip)
         for source in sources:
-            stamp = _stamp(source.path)
+            stamp = _stamp(source)
             if source.rel in self._records and self._stamps.get(source.rel) == stamp:
                 continue
             result = read_posting(source, self.content, fallback)

@@ -62,6 +62,16 @@ class FeedWriter:
 
     def write(self, folder: str, title: str, postings: Sequence[Posting], html_path: str) -> None:
         path = f"{folder}/{FEED_FILE}" if folder else FEED_FILE
+        shown = postings[:FEED_SIZE]
+        newest = max((p.date_posted for p in shown), default=None)
+        updated = atom_time(newest) if newest else atom_time(build_time())
+        inputs = {"feed_title": title, "postings": list(shown), "html_path": html_path, "updated": updated}
+        make = lambda: self._context(path, title, shown, html_path, updated)  # noqa: E731
+        self.renderer.emit_from(self.writer, "feed.xml", path, inputs, make)
+
+    def _context(
+        self, path: str, title: str, shown: Sequence[Posting], html_path: str, updated: str
+    ) -> dict[str, object]:
         taxonomies = self.renderer.site.taxonomies
         entries = [
             Entry(
@@ -71,22 +81,16 @@ class FeedWriter:
                 company=next((t.name for t in taxonomies["companies"].terms_of(p) if t.known), None),
                 locations=[t.name for t in taxonomies["locations"].terms_of(p) if t.known],
             )
-            for p in postings[:FEED_SIZE]
+            for p in shown
         ]
-        newest = max((e.posting.date_posted for e in entries), default=None)
-        updated = atom_time(newest) if newest else atom_time(build_time())
-        self.renderer.emit(
-            self.writer,
-            "feed.xml",
-            path,
-            feed_title=title,
-            feed_id=self._id(path),
-            self_href=site_url(self.base_url, path, path),
-            html_href=site_url(self.base_url, path, html_path),
-            updated=updated,
-            entries=entries,
-        )
-
+        return {
+            "feed_title": title,
+            "feed_id": self._id(path),
+            "self_href": site_url(self.base_url, path, path),
+            "html_href": site_url(self.base_url, path, html_path),
+            "updated": updated,
+            "entries": entries,
+        }
 
 def render_feeds(renderer: PageRenderer, writer: SiteWriter) -> None:
     """`feed.xml`, `companies/<slug>/feed.xml`, `locations/<slug>/feed.xml`."""

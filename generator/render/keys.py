@@ -135,13 +135,7 @@ class PageKeys:
         if isinstance(value, Term):
             return self._term(value)
         if isinstance(value, Taxonomy):
-            return [
-                "taxonomy",
-                value.key,
-                value.title,
-                value.singular,
-                [[t.name, t.slug, t.known, len(t.postings)] for t in value.terms],
-            ]
+            return self._taxonomy(value)
         if isinstance(value, Mapping) and value is self.taxonomies:
             return ["nav", [[t.key, t.title, t.singular] for t in value.values()]]
         if isinstance(value, list | tuple):
@@ -163,6 +157,15 @@ class PageKeys:
             ]
             found = _sha(json.dumps([content, posting.slug, terms]))
             self._postings[id(posting)] = found
+        return found
+
+    def _taxonomy(self, taxonomy: Taxonomy) -> str:
+        """Its terms and their counts (what the list of terms shows); once per build, not per page."""
+        found = self._terms.get(id(taxonomy))
+        if found is None:
+            terms = [[t.name, t.slug, t.known, len(t.postings)] for t in taxonomy.terms]
+            found = _sha(json.dumps(["taxonomy", taxonomy.key, taxonomy.title, taxonomy.singular, terms]))
+            self._terms[id(taxonomy)] = found
         return found
 
     def _term(self, term: Term) -> str:

@@ -99,10 +99,23 @@ class PageRenderer:
 
     def emit(self, writer: SiteWriter, template: str, path: str, **context: Any) -> None:
         """Render a page into the writer, unless the same page from the same inputs is there."""
-        key = self.key(template, path, context)
+        self.emit_from(writer, template, path, context, lambda: context)
+
+    def emit_from(
+        self,
+        writer: SiteWriter,
+        template: str,
+        path: str,
+        inputs: dict[str, Any],
+        context: Callable[[], dict[str, Any]],
+    ) -> None:
+        """Like emit, for a page whose context costs more to make than its key: `inputs` (all
+        the context is made from, besides config and templates) give the key, and `context()`
+        is called only when the page is rendered."""
+        key = self.key(template, path, inputs)
         if key is not None and writer.reuse(path, key):
             return
-        writer.write(path, self.render(template, path, **context), key)
+        writer.write(path, self.render(template, path, **context()), key)
 
 
 class TemplateFailure(Exception):
