@@ -35,7 +35,6 @@ from generator.model.posting import Posting
 from generator.model.serialize import BadEntry, posting_from_json, posting_to_json
 from generator.model.site import Site, assemble_site
 from generator.parallel import pool_map, shared
-from generator.pipeline import process_file
 from generator.progress import progress
 from generator.readers import PostingError
 from generator.render.feeds import render_feeds
@@ -137,6 +136,8 @@ class _Task:
 
 def _read_one(task: _Task) -> str:
     """One posting file to cacheable JSON: a posting, or `{"$skip": [message, line]}`."""
+    from generator.pipeline import process_file  # imported only by builds that read files
+
     try:
         posting = process_file(
             Path(task.path), content_dir=Path("/"), source=task.rel, fallback_date=task.fallback
@@ -212,6 +213,8 @@ def read_postings_cached(
             except BadEntry:
                 pass  # never trusted: processed again below
     todo = [task for task in tasks if task.rel not in results]
+    if todo:
+        import generator.pipeline  # noqa: F401 - once here, not in every worker
     fresh: list[tuple[str, str]] = []
     for task, data in zip(todo, progress(pool_map(_read_one, todo), len(todo), "reading"), strict=True):
         results[task.rel] = _decode_entry(task.rel, data)
@@ -386,6 +389,8 @@ def _same_device(a: Path, b: Path) -> bool:
 
 def read_posting(source: SourceFile, content: Path, fallback: dt.date | None) -> Posting | Skip:
     """One posting file; a bad file becomes a Skip, never an exception."""
+    from generator.pipeline import process_file
+
     try:
         return process_file(source.path, content_dir=content, fallback_date=fallback)
     except PostingError as err:

@@ -85,7 +85,10 @@ def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
 
 def near_identical(a: str, b: str, threshold: float = 0.9) -> bool:
     """Jaccard similarity of 5-word shingles at or above the threshold."""
-    sa, sb = _shingles(a), _shingles(b)
+    return _similar(_shingles(a), _shingles(b), threshold)
+
+
+def _similar(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]], threshold: float = 0.9) -> bool:
     return len(sa & sb) >= threshold * len(sa | sb)
 
 
@@ -94,9 +97,18 @@ def _drop_duplicates(postings: list[Posting]) -> tuple[list[Posting], list[Dupli
     kept: list[Posting] = []
     groups: dict[tuple[str, str], list[Posting]] = {}
     duplicates: list[Duplicate] = []
+    shingles: dict[int, set[tuple[str, ...]]] = {}  # by id(posting): each body is split once
+
+    def shingles_of(posting: Posting) -> set[tuple[str, ...]]:
+        found = shingles.get(id(posting))
+        if found is None:
+            found = shingles[id(posting)] = _shingles(posting.body_text)
+        return found
+
     for posting in postings:
         key = (posting.title.casefold().strip(), company_key(posting.company or ""))
-        twin = next((p for p in groups.get(key, []) if near_identical(p.body_text, posting.body_text)), None)
+        group = groups.get(key, [])
+        twin = next((p for p in group if _similar(shingles_of(p), shingles_of(posting))), None)
         if twin is not None:
             duplicates.append(Duplicate(dropped=posting, kept=twin))
             continue

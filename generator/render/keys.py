@@ -68,18 +68,26 @@ class PageKeys:
         self._postings: dict[int, str] = {}
         self._terms: dict[int, str] = {}
         self._names: dict[str, frozenset[str]] = {}
+        self._globals: dict[str, str] = {}  # template -> digest of the globals it uses
         # Same filters and tests, no globals: jinja2.meta does not report names that are globals.
         self._bare = jinja2.Environment(autoescape=True)
         self._bare.filters.update(env.filters)
         self._bare.tests.update(env.tests)
 
     def key(self, template: str, path: str, context: Mapping[str, Any]) -> str:
-        names = self._template_names(template)
-        used_globals = {
-            name: self.digest(self.env.globals[name])
-            for name in sorted(names)
-            if name in self.env.globals and not callable(self.env.globals[name])
-        }
+        used_globals = self._globals.get(template)
+        if used_globals is None:  # the globals are set before the first page: once per template
+            names = self._template_names(template)
+            used_globals = self._globals[template] = _sha(
+                json.dumps(
+                    {
+                        name: self.digest(self.env.globals[name])
+                        for name in sorted(names)
+                        if name in self.env.globals and not callable(self.env.globals[name])
+                    },
+                    sort_keys=True,
+                )
+            )
         parts = {
             "base": self.base,
             "template": template,
