@@ -29,20 +29,28 @@ from make_board import make_board  # noqa: E402
 EPOCH = "1767225600"
 
 
-def _tree_rss(pid: int) -> int:
-    """Sum of resident memory (bytes) of pid and its descendants."""
-    total = 0
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Resident memory (bytes) of pid and its descendants: the sum of RSS, and of PSS.
+
+    RSS counts pages that forked workers share with their parent once per process; PSS
+    (proportional set size) splits each shared page among the processes sharing it, so the
+    PSS sum is the memory the build really holds."""
+    rss = pss = 0
     todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             with open(f"/proc/{p}/task/{p}/children") as f:
                 todo += [int(c) for c in f.read().split()]
         except (OSError, ValueError):
             pass
-    return total
+    return rss, pss
 
 
 def run_build(work: Path, extra_env: dict[str, str] | None = None) -> dict:
@@ -55,13 +63,14 @@ def run_build(work: Path, extra_env: dict[str, str] | None = None) -> dict:
         stderr=subprocess.DEVNULL,
         env=env,
     )
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample)
@@ -73,7 +82,7 @@ def run_build(work: Path, extra_env: dict[str, str] | None = None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"build failed in {work}")
     result = json.loads(out)
-    result.update(wall=wall, peak_mib=peak / 2**20)
+    result.update(wall=wall, peak_mib=peak / 2**20, pss_mib=peak_pss / 2**20)
     return result
 
 
@@ -86,7 +95,6 @@ def driver(work: Path) -> None:
     options = BuildOptions(Path("content"), Path("output"), cache_dir=Path(".jobboard-cache"))
     with Builder(options, Config(), log=lambda _m: None) as builder:
         result = builder.build()
-    pages = sum(1 for _ in Path("output").rglob("*.html"))
     print(
         json.dumps(
             {
@@ -94,7 +102,6 @@ def driver(work: Path) -> None:
                 "stages": result.stages,
                 "processed": result.processed,
                 "written": result.files_written,
-                "pages": pages,
             }
         )
     )
@@ -126,10 +133,10 @@ def hugo_build(work: Path) -> float | None:
 
 def _make_hugo_site(content: Path, site: Path) -> None:
     """Each posting as Markdown with title/company/location taxonomies; list pages of 50."""
-    from generator.commands.build import read_postings_cached
+    from generator.commands.build import read_postings
     from generator.config import Config
 
-    postings, _skipped, _keys, _n = read_postings_cached(content, Config(), log=lambda _m: None)
+    postings, _skipped = read_postings(content, Config(), log=lambda _m: None)
     (site / "content" / "jobs").mkdir(parents=True)
     for i, p in enumerate(postings):
         front = {
@@ -185,12 +192,14 @@ def bench(n: int, runs: int, root: Path) -> None:
     def med(rows: list[dict], key: str) -> float:
         return statistics.median(r[key] for r in rows)
 
-    pages = cold[0]["pages"]
+    pages = sum(1 for _ in (work / "output").rglob("*.html"))  # counted outside the timed builds
     print(f"\n== {n} postings, {pages} pages, medians of {runs} ==")
     print(f"cold build            {med(cold, 'wall'):7.2f} s   peak RSS {med(cold, 'peak_mib'):6.0f} MiB"
-          f"   {pages / med(cold, 'wall'):6.0f} pages/s")
-    print(f"no-change rebuild     {med(same, 'wall'):7.2f} s   peak RSS {med(same, 'peak_mib'):6.0f} MiB")
+          f" (PSS {med(cold, 'pss_mib'):.0f})   {pages / med(cold, 'wall'):6.0f} pages/s")
+    print(f"no-change rebuild     {med(same, 'wall'):7.2f} s   peak RSS {med(same, 'peak_mib'):6.0f} MiB"
+          f" (PSS {med(same, 'pss_mib'):.0f})")
     print(f"one posting changed   {med(one, 'wall'):7.2f} s   peak RSS {med(one, 'peak_mib'):6.0f} MiB"
+          f" (PSS {med(one, 'pss_mib'):.0f})"
           f"   ({med(one, 'written'):.0f} files written)")
     for label, rows in (("cold", cold), ("no-change", same), ("one-changed", one)):
         stages = {k: statistics.median(r["stages"].get(k, 0.0) for r in rows) for k in rows[0]["stages"]}

@@ -26,7 +26,7 @@ import generator
 
 CACHE_DIR = ".jobboard-cache"
 _DB = "cache.sqlite3"
-_SCHEMA = 1
+_SCHEMA = 2  # 2: posting bodies apart from their metadata
 _LIBRARIES = ("ftfy", "markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "python-slugify", "pyyaml")
 
 
@@ -52,9 +52,10 @@ def _crc(text: str) -> int:
 class BuildCache:
     """Key-value storage for the build; every method fails soft (a miss), never with bad data."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, check: bool = True) -> None:
         self.folder = folder
         self.path = folder / _DB
+        self._check = check  # False: a second connection (a worker's) to a database just checked
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -73,8 +74,10 @@ class BuildCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS postings (key TEXT PRIMARY KEY, crc INTEGER, data TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, crc INTEGER, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, crc INTEGER, data TEXT)")
-        db.execute("PRAGMA quick_check").fetchall()
+        if self._check:
+            db.execute("PRAGMA quick_check").fetchall()
         return db
 
     def _discard(self) -> None:
@@ -93,16 +96,31 @@ class BuildCache:
     def close(self) -> None:
         self._db.close()
 
-    # -- postings -------------------------------------------------------------
+    # -- postings ---------------------------------------------------------------
+    # A posting is stored in two parts under one key: its metadata (`postings`, read for
+    # every posting on every build) and its body (`bodies`, read only where a page shows it).
     def get_postings(self, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(key, stored JSON) for every key that has a sound entry, a few hundred at a time."""
+        return self._get("postings", keys)
+
+    def get_bodies(self, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(key, stored body JSON) for every key that has a sound entry."""
+        return self._get("bodies", keys)
+
+    def put_postings(self, items: Iterable[tuple[str, str]]) -> None:
+        self._put("postings", items)
+
+    def put_bodies(self, items: Iterable[tuple[str, str]]) -> None:
+        self._put("bodies", items)
+
+    def _get(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
         wanted = list(keys)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             try:
                 rows = self._db.execute(
-                    f"SELECT key, crc, data FROM postings WHERE key IN ({marks})",  # noqa: S608 - only ?s
+                    f"SELECT key, crc, data FROM {table} WHERE key IN ({marks})",  # noqa: S608 - fixed names, ?s
                     chunk,
                 ).fetchall()
             except sqlite3.DatabaseError:
@@ -112,12 +130,12 @@ class BuildCache:
                 if isinstance(data, str) and _crc(data) == crc:
                     yield key, data
 
-    def put_postings(self, items: Iterable[tuple[str, str]]) -> None:
+    def _put(self, table: str, items: Iterable[tuple[str, str]]) -> None:
         rows = [(key, _crc(data), data) for key, data in items]
         try:
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.executemany("INSERT OR REPLACE INTO postings VALUES (?, ?, ?)", rows)
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)  # noqa: S608
         except sqlite3.DatabaseError:
             self._reset()
 
@@ -130,6 +148,7 @@ class BuildCache:
                 self._db.execute("DELETE FROM used")
                 self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in keys))
                 self._db.execute("DELETE FROM postings WHERE key NOT IN (SELECT key FROM used)")
+                self._db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM used)")
         except sqlite3.DatabaseError:
             self._reset()
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.bodies import BodyStore, body_from_json, body_to_json, without_body
 from generator.cache import BuildCache, code_digest
 from generator.clock import build_time, source_date_epoch
 from generator.config import Config
@@ -134,19 +135,20 @@ class _Task:
     fallback: dt.date
 
 
-def _read_one(task: _Task) -> str:
-    """One posting file to cacheable JSON: a posting, or `{"$skip": [message, line]}`."""
+def _read_one(task: _Task) -> tuple[str, str | None]:
+    """One posting file to cacheable JSON: (the posting without its body, the body), or
+    (`{"$skip": [message, line]}`, None)."""
     from generator.pipeline import process_file  # imported only by builds that read files
 
     try:
         posting = process_file(
             Path(task.path), content_dir=Path("/"), source=task.rel, fallback_date=task.fallback
         )
-        return posting_to_json(posting)
+        return posting_to_json(without_body(posting)), body_to_json(posting)
     except PostingError as err:
-        return _skip_json(err.message, err.line)
+        return _skip_json(err.message, err.line), None
     except (OSError, RecursionError, MemoryError, ValueError) as err:
-        return _skip_json(f"cannot be read: {type(err).__name__}: {err}", None)
+        return _skip_json(f"cannot be read: {type(err).__name__}: {err}", None), None
 
 
 def _skip_json(message: str, line: int | None) -> str:
@@ -184,17 +186,28 @@ def _posting_key(source: SourceFile, fallback: dt.date) -> str:
 
 def read_postings(content: Path, config: Config, log: Log = _stderr) -> tuple[list[Posting], list[Skip]]:
     """Every posting of the content folder; bad files become Skips, never exceptions."""
-    postings, skipped, _keys, _processed = read_postings_cached(content, config, log)
-    return postings, skipped
+    reading = read_postings_cached(content, config, log)
+    return reading.postings, reading.skipped
+
+
+@dataclass
+class Reading:
+    """The postings of the content folder, as read by read_postings_cached."""
+
+    postings: list[Posting]
+    skipped: list[Skip]
+    keys: dict[str, str]  # cache key (content digest) by source; empty without a cache
+    processed: int  # files read and cleaned (not taken from the cache)
+    bodies: BodyStore | None  # with a cache the postings come without bodies: fill them from here
 
 
 def read_postings_cached(
     content: Path, config: Config, log: Log = _stderr, cache: BuildCache | None = None
-) -> tuple[list[Posting], list[Skip], dict[str, str], int]:
+) -> Reading:
     """Like read_postings, through the posting cache when one is given.
 
-    Also returns each posting's cache key by source (its content digest; empty without
-    a cache) and how many files were processed (not taken from the cache).
+    With a cache, postings hold their metadata only (`Reading.bodies` gives the bodies), so
+    the build's memory does not grow with the size of every posting's text.
     """
     sources, rejected = find_sources(content, max_size=config.max_file_size)
     skipped = [Skip(r.rel, r.reason) for r in rejected]
@@ -216,15 +229,27 @@ def read_postings_cached(
     if todo:
         import generator.pipeline  # noqa: F401 - once here, not in every worker
     fresh: list[tuple[str, str]] = []
-    for task, data in zip(todo, progress(pool_map(_read_one, todo), len(todo), "reading"), strict=True):
-        results[task.rel] = _decode_entry(task.rel, data)
-        if cache is not None:
-            fresh.append((keys[task.rel], data))
-            if len(fresh) >= 500:
-                cache.put_postings(fresh)
-                fresh = []
+    fresh_bodies: list[tuple[str, str]] = []
+    done = progress(pool_map(_read_one, todo), len(todo), "reading")
+    for task, (data, body) in zip(todo, done, strict=True):
+        result = results[task.rel] = _decode_entry(task.rel, data)
+        if cache is None:
+            if isinstance(result, Posting) and body is not None:
+                result.body_html, result.body_text = body_from_json(body) or ("", "")
+            continue
+        fresh.append((keys[task.rel], data))
+        if body is not None:
+            fresh_bodies.append((keys[task.rel], body))
+        if len(fresh) >= 500:
+            cache.put_bodies(fresh_bodies)  # bodies first: a posting entry always has its body
+            cache.put_postings(fresh)
+            fresh, fresh_bodies = [], []
+    bodies = None
     if cache is not None:
+        cache.put_bodies(fresh_bodies)
         cache.put_postings(fresh)
+        by_rel = {task.rel: task for task in tasks}
+        bodies = BodyStore(cache.folder, keys, lambda rel: _remake_body(by_rel[rel]))
     postings: list[Posting] = []
     for task in tasks:
         result = results[task.rel]
@@ -234,7 +259,13 @@ def read_postings_cached(
             postings.append(result)
     for skip in skipped:
         log(f"skipped {skip}")
-    return postings, skipped, keys, len(todo)
+    return Reading(postings, skipped, keys, len(todo), bodies)
+
+
+def _remake_body(task: _Task) -> tuple[str, str] | None:
+    """A body missing from the cache, made again from the posting's file."""
+    body = _read_one(task)[1]
+    return body_from_json(body) if body is not None else None
 
 
 # -- the build -----------------------------------------------------------------
@@ -279,9 +310,16 @@ class Builder:
         cache = self.cache()
         today = build_time().date()
         with _timed(stages, "read"):
-            postings, skipped, keys, processed = read_postings_cached(options.content, config, log, cache)
+            reading = read_postings_cached(options.content, config, log, cache)
+        postings, skipped, keys = reading.postings, reading.skipped, reading.keys
         with _timed(stages, "assemble"):
-            site = assemble_site(postings, today=today, include_drafts=options.drafts, aliases=config.aliases)
+            site = assemble_site(
+                postings,
+                today=today,
+                include_drafts=options.drafts,
+                aliases=config.aliases,
+                body_text=reading.bodies.text if reading.bodies is not None else None,
+            )
         for duplicate in site.duplicates:
             log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
         if not config.base_url:
@@ -292,7 +330,13 @@ class Builder:
         )
         try:
             write_site(
-                site, config, writer, today, digests=keys if cache is not None else None, stages=stages
+                site,
+                config,
+                writer,
+                today,
+                digests=keys if cache is not None else None,
+                stages=stages,
+                bodies=reading.bodies,
             )
             changed = writer.changed()
             with _timed(stages, "search index"):
@@ -305,11 +349,14 @@ class Builder:
         except BaseException:
             writer.abort()
             raise
+        finally:
+            if reading.bodies is not None:
+                reading.bodies.close()
         if cache is not None:
             tree.save(writer)
             cache.keep_only_postings(keys.values())
         seconds = time.perf_counter() - started
-        return BuildResult(site, skipped, seconds, writer.count, changed, processed, stages)
+        return BuildResult(site, skipped, seconds, writer.count, changed, reading.processed, stages)
 
 
 def _reuse_search_index(output: Path, root: Path) -> bool:
@@ -432,6 +479,7 @@ def write_site(
     *,
     digests: Mapping[str, str] | None = None,
     stages: dict[str, float] | None = None,
+    bodies: BodyStore | None = None,
 ) -> None:
     """Render every page of the site into the writer.
 
@@ -440,6 +488,7 @@ def write_site(
     """
     stages = stages if stages is not None else {}
     renderer = make_renderer(site, config, today, digests)
+    renderer.bodies = bodies
     with _timed(stages, "render postings"):
         write_postings(renderer, writer, site.pages if postings is None else postings)
     with _timed(stages, "render lists"):
@@ -472,7 +521,7 @@ def write_postings(renderer: PageRenderer, writer: SiteWriter, postings: Sequenc
         return
     if not writer.renders_in_workers:
         for index, _key in todo:
-            path, context = posting_page(renderer, postings[index])
+            path, context = posting_page(renderer, renderer.with_bodies([postings[index]])[0])
             renderer.emit(writer, "posting.html", path, **context)
         return
     renderer.env.get_template("posting.html")  # compiled once, before workers fork
@@ -488,8 +537,9 @@ def write_postings(renderer: PageRenderer, writer: SiteWriter, postings: Sequenc
 def _render_chunk(chunk: list[tuple[int, str | None]]) -> list[tuple[str, Any]]:
     renderer, postings, root = shared()
     entries = []
-    for index, key in chunk:
-        path, context = posting_page(renderer, postings[index])
+    filled = renderer.with_bodies([postings[index] for index, _key in chunk])
+    for (_index, key), posting in zip(chunk, filled, strict=True):
+        path, context = posting_page(renderer, posting)
         raw = renderer.render("posting.html", path, **context).encode("utf-8")
         entries.append((path, write_file(site_path(root, path), raw, key, hashlib.sha256(raw).hexdigest())))
     return entries

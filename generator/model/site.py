@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from generator.extract.locations import place_key
@@ -59,10 +59,15 @@ def assemble_site(
     today: dt.date,
     include_drafts: bool = False,
     aliases: Mapping[str, Mapping[str, str]] = {},
+    body_text: Callable[[Posting], str] | None = None,
 ) -> Site:
-    """Drop duplicates, set aside drafts and expired postings, give slugs, group."""
+    """Drop duplicates, set aside drafts and expired postings, give slugs, group.
+
+    `body_text` gives a posting's body text where the postings come without it (see
+    bodies.BodyStore); it is asked only for postings that may be duplicates.
+    """
     postings = sorted(postings, key=lambda p: p.source)
-    unique, duplicates = _drop_duplicates(postings)
+    unique, duplicates = _drop_duplicates(postings, body_text or (lambda p: p.body_text))
     drafts = [p for p in unique if p.draft and not include_drafts]
     built = [p for p in unique if not (p.draft and not include_drafts)]
     slugs = SlugRegistry()
@@ -92,7 +97,9 @@ def _similar(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]], threshold: floa
     return len(sa & sb) >= threshold * len(sa | sb)
 
 
-def _drop_duplicates(postings: list[Posting]) -> tuple[list[Posting], list[Duplicate]]:
+def _drop_duplicates(
+    postings: list[Posting], body_text: Callable[[Posting], str]
+) -> tuple[list[Posting], list[Duplicate]]:
     """Same title and company with near-identical bodies: keep the first by source path."""
     kept: list[Posting] = []
     groups: dict[tuple[str, str], list[Posting]] = {}
@@ -102,7 +109,7 @@ def _drop_duplicates(postings: list[Posting]) -> tuple[list[Posting], list[Dupli
     def shingles_of(posting: Posting) -> set[tuple[str, ...]]:
         found = shingles.get(id(posting))
         if found is None:
-            found = shingles[id(posting)] = _shingles(posting.body_text)
+            found = shingles[id(posting)] = _shingles(body_text(posting))
         return found
 
     for posting in postings:

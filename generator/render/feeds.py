@@ -73,6 +73,7 @@ class FeedWriter:
         self, path: str, title: str, shown: Sequence[Posting], html_path: str, updated: str
     ) -> dict[str, object]:
         taxonomies = self.renderer.site.taxonomies
+        shown = self.renderer.with_bodies(shown)
         entries = [
             Entry(
                 posting=p,

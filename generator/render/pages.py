@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from generator.bodies import BodyStore
 from generator.config import Config
 from generator.model.posting import Posting
 from generator.model.site import Site
@@ -66,6 +67,7 @@ class PageRenderer:
         self.today = today
         self.env = make_environment(config.templates)
         self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
+        self.bodies: BodyStore | None = None  # set when the postings come without their bodies
         self.env.globals.update(
             config=config,
             taxonomies=site.taxonomies,
@@ -74,6 +76,10 @@ class PageRenderer:
             term_href=lambda tax, term: f"{tax.key}/{term.slug}/index.html",
             posting_jsonld=lambda p, url: posting_script(p, site, url, config.title),
         )
+
+    def with_bodies(self, postings: Sequence[Posting]) -> list[Posting]:
+        """The postings with their bodies, for rendering pages that show them."""
+        return self.bodies.fill(postings) if self.bodies is not None else list(postings)
 
     def render(self, template: str, path: str, **context: Any) -> str:
         root = "../" * path.count("/")

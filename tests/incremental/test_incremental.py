@@ -244,3 +244,32 @@ def test_no_cache_writes_no_cache_folder(board: Path, monkeypatch: pytest.Monkey
     assert not (board / ".jobboard-cache").exists()
     assert main(["build"]) == 0
     assert (board / ".jobboard-cache" / "cache.sqlite3").is_file()
+
+
+def test_bodies_stay_in_the_cache_and_workers_fill_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Enough postings for the page renderer's process pool; the build's postings hold no bodies.
+    monkeypatch.setenv("JOBBOARD_WORKERS", "2")
+    (tmp_path / "content").mkdir()
+    for i in range(200):
+        text = posting_text(i % 4, i % 3, i % 4, 1 + i % 28, [i % 10, (i // 10) % 10, 5, 6, 7], i % 3)
+        (tmp_path / "content" / f"p{i:03d}.md").write_text(text.replace("no details", f"job {i}"))
+    result = build(_options(tmp_path), Config(), log=lambda _m: None)
+    assert result.site.postings and all(p.body_html == "" for p in result.site.postings)
+    build(_options(tmp_path, "clean", cache=False), Config(), log=lambda _m: None)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    page = (tmp_path / "out" / "jobs" / result.site.postings[0].slug / "index.html").read_text()
+    assert "<h2>About</h2>" in page or "job " in page
+
+
+def test_a_body_missing_from_the_cache_is_made_again_from_the_file(board: Path) -> None:
+    build(_options(board), Config(), log=lambda _m: None)
+    db = sqlite3.connect(board / ".jobboard-cache" / "cache.sqlite3")
+    with db:
+        db.execute("DELETE FROM bodies")
+        db.execute("UPDATE state SET data = 'x'")  # no usable output manifest: every page is rendered
+    db.close()
+    assert build(_options(board), Config(), log=lambda _m: None).processed == 0
+    build(_options(board, "clean", cache=False), Config(), log=lambda _m: None)
+    assert tree(board / "out") == tree(board / "clean")
