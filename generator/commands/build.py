@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -48,7 +46,7 @@ from generator.render.pages import (
     render_not_found,
     render_taxonomy,
 )
-from generator.render.search_index import SEARCH_FOLDER, build_search_index
+from generator.render.search_index import build_search_index
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.render.templates import template_folders
 from generator.sources import SourceFile, find_sources
@@ -341,9 +339,8 @@ class Builder:
             changed = writer.changed()
             with _timed(stages, "search index"):
                 writer.finish()
-                pages_changed = any(path.endswith(".html") for path in changed)
-                if pages_changed or not _reuse_search_index(options.output, writer.root):
-                    build_search_index(writer.root, log)  # inside the new tree, before the swap
+                # Inside the new tree, before the swap; linked from the output when no posting page changed.
+                build_search_index(writer.root, log, previous=options.output, changed=changed)
             with _timed(stages, "swap"):
                 writer.commit()
         except BaseException:
@@ -357,21 +354,6 @@ class Builder:
             cache.keep_only_postings(keys.values())
         seconds = time.perf_counter() - started
         return BuildResult(site, skipped, seconds, writer.count, changed, reading.processed, stages)
-
-
-def _reuse_search_index(output: Path, root: Path) -> bool:
-    """No page changed: the current site's search index is still right; link it into the new tree."""
-    current = output / SEARCH_FOLDER
-    if not current.is_dir() or not (current / "pagefind-entry.json").is_file():
-        return False
-    target = root / SEARCH_FOLDER
-    shutil.rmtree(target, ignore_errors=True)
-    try:
-        shutil.copytree(current, target, copy_function=os.link)
-    except OSError:
-        shutil.rmtree(target, ignore_errors=True)
-        return False
-    return True
 
 
 @contextmanager

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import filecmp
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from generator.render.search_index import build_search_index
 from tests.site.board import Board, front_matter, make_board, need_node, need_pagefind
 
 HERE = Path(__file__).parent
@@ -132,3 +134,21 @@ def test_front_page_search_degrades_without_javascript(board: Board) -> None:
     assert scripts == 1, "no inline scripts on the front page"
     js = (board.out / "static" / "search.js").read_text("utf-8")
     assert "eval(" not in js and "new Function" not in js
+
+
+def test_the_index_is_reused_until_a_posting_page_changes(tmp_path: Path) -> None:
+    need_pagefind()
+    site, out = tmp_path / "site", tmp_path / "out"
+    (site / "jobs" / "a").mkdir(parents=True)
+    (site / "jobs" / "a" / "index.html").write_text(
+        "<html lang='en'><body><article data-pagefind-body><h1>Kafka</h1></article></body></html>"
+    )
+    assert build_search_index(site, print)
+    shutil.copytree(site, out)
+    entry = (out / "pagefind" / "pagefind-entry.json").stat().st_ino
+    # Only a list page changed: the output's index is hard-linked into the new tree.
+    assert build_search_index(site, print, previous=out, changed=["companies/x/index.html"])
+    assert (site / "pagefind" / "pagefind-entry.json").stat().st_ino == entry
+    # A posting page changed: a new index (and without `previous`, always).
+    assert build_search_index(site, print, previous=out, changed=["jobs/a/index.html"])
+    assert (site / "pagefind" / "pagefind-entry.json").stat().st_ino != entry
