@@ -2,9 +2,11 @@
 
 1. nh3 cleans with the allow-list; its attribute filter resolves relative links
    against `base_url` (or drops them) and drops unsafe schemes once more.
-2. A small pass over nh3's output (html.parser) unlinks ``<a>`` left without
-   ``href``, demotes ``<h1>`` to ``<h2>`` and puts ``rel="nofollow noopener"`` on
-   http(s) links.
+2. A small pass over nh3's output unlinks ``<a>`` left without ``href``, demotes
+   ``<h1>`` to ``<h2>`` and puts ``rel="nofollow noopener"`` on http(s) links.  nh3
+   serializes a DOM, so its output is regular: lower-case tags, attribute values in
+   double quotes with ``"`` escaped, and no raw ``<`` outside a tag.  A regex over
+   the tags is enough; anything unexpected falls back to a real parser (html.parser).
 3. nh3 cleans the result again, so whatever step 2 does, the output is allow-listed.
 """
 
@@ -95,6 +97,47 @@ def _final_pass(fragment: str) -> str:
     )
 
 
+# One tag of nh3's output: start or end tag, attribute values always double-quoted.
+_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[^\s"\'<>/=]+(?:="[^"]*")?)*)\s*/?>|<')
+_ATTR = re.compile(r'\s+([^\s"\'<>/=]+)(?:="([^"]*)")?')
+
+
+class _Irregular(Exception):
+    """nh3's output did not look as expected: use the html.parser pass instead."""
+
+
+def _rewrite(fragment: str) -> str:
+    """Unlink ``<a>`` without href, ``<h1>`` to ``<h2>``, rel on http(s) links.
+
+    Works on the tags of nh3's serialized output only; text is left byte for byte.
+    Gives the same DOM as `_Rewriter`, so the final nh3 pass gives the same bytes.
+    """
+    if "<a" not in fragment and "<h1" not in fragment:
+        return fragment
+    links: list[bool] = []  # for each open <a>: is it kept?
+
+    def tag(match: re.Match[str]) -> str:
+        closing, name, attrs = match.group(1, 2, 3)
+        if name is None:
+            raise _Irregular  # a '<' that does not start a tag
+        if name == "a":
+            if closing:
+                return "" if links and not links.pop() else match.group()
+            values = dict(_ATTR.findall(attrs))
+            href = html.unescape(values.get("href", ""))
+            links.append(bool(href))
+            if not href:
+                return ""
+            if _scheme(href) in {"http", "https"}:
+                return f'<a{attrs} rel="{EXTERNAL_REL}">'
+            return match.group()
+        if name == "h1":
+            return f"<{closing}h2{attrs}>"
+        return match.group()
+
+    return _TAG.sub(tag, fragment)
+
+
 class _Rewriter(HTMLParser):
     """Re-serializes nh3's (well-formed, allow-listed) output with small changes."""
 
@@ -145,7 +188,17 @@ def sanitize_html(html_text: str, *, base_url: str | None = None) -> str:
     """
     if base_url is not None and _scheme(base_url) not in {"http", "https"}:
         base_url = None
+    cleaned = _first_pass(html_text, base_url)
+    try:
+        rewritten = _rewrite(cleaned)
+    except _Irregular:
+        rewritten = _rewrite_with_parser(cleaned)
+    return _final_pass(rewritten)
+
+
+def _rewrite_with_parser(fragment: str) -> str:
+    """The same rewrite as `_rewrite` with a real HTML parser (fallback and reference)."""
     rewriter = _Rewriter()
-    rewriter.feed(_first_pass(html_text, base_url))
+    rewriter.feed(fragment)
     rewriter.close()
-    return _final_pass("".join(rewriter.out))
+    return "".join(rewriter.out)

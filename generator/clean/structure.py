@@ -36,6 +36,7 @@ _BROKEN_BOLD = re.compile(r"\*\*[ \t]+\*\*(\S(?:[^*]*?\S)?)\*\*\*\*")
 _EMPTY_BOLD = re.compile(r"(?:(?<=\s)|^)\*\*\*\*(?=\s|$)")
 _WRAPPED_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_FOOTER_SPACE = re.compile(r"[\s*_]+")
 _DECORATION = re.compile(r"^[ \t>#*+_-]+|[ \t*_]+$")
 _APPLY_FOOTERS = frozenset(
     {
@@ -79,9 +80,13 @@ def _same_url(a: str, b: str) -> bool:
 def _is_apply_footer(line: str, apply_url: str | None) -> bool:
     if apply_url is None:
         return False
+    if "[" not in line and "apply" not in line.casefold():
+        # Without a link the footer's words are the line's own (casefold works
+        # character by character), and every footer has the word "apply".
+        return False
     targets = [m.group(2) for m in _LINK.finditer(line)]
     words = _DECORATION.sub("", _visible(line))
-    words = re.sub(r"[\s*_]+", " ", words).strip(" .!:").casefold()
+    words = _FOOTER_SPACE.sub(" ", words).strip(" .!:").casefold()
     if words not in _APPLY_FOOTERS:
         return False
     return all(_same_url(target, apply_url) for target in targets)
@@ -123,14 +128,20 @@ def _fix_line(line: str) -> str:
     line = line.rstrip()
     if not line.strip():
         return ""
+    if "#" not in line and "*" not in line and line.lstrip()[0] not in "+-_":
+        # Nothing below can apply: headings need '#', emphasis fixes '*', and
+        # thematic breaks and bullets start with one of '*+-_'.
+        return line
     if line.strip() == "****":
         return ""  # empty bold, not a thematic break
     if _THEMATIC_BREAK.match(line):
         return line
-    line = _HEADING_NO_SPACE.sub(r"\1\2 ", line)
-    line = _LIST_HEADING.sub(r"\1 ", line)
+    if "#" in line:
+        line = _HEADING_NO_SPACE.sub(r"\1\2 ", line)
+        line = _LIST_HEADING.sub(r"\1 ", line)
     line = _DOUBLE_BULLET.sub(r"\1\2 ", line)
-    line = _fix_emphasis(line)
+    if "*" in line:
+        line = _fix_emphasis(line)
     return _fix_heading(line) if line.lstrip().startswith("#") else line
 
 
@@ -141,10 +152,13 @@ def _is_plain_text(line: str) -> bool:
     )
 
 
+_EMPTY_HEADING = re.compile(r"#{1,6}")
+
+
 def _resolve_empty_headings(lines: list[str | None]) -> None:
     """`None` stands for code lines. Empty headings take the next short line or go."""
     for i, line in enumerate(lines):
-        if line is None or not re.fullmatch(r"#{1,6}", line):
+        if line is None or not _EMPTY_HEADING.fullmatch(line):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if (
@@ -158,7 +172,7 @@ def _resolve_empty_headings(lines: list[str | None]) -> None:
 
 
 def _list_item(line: str | None) -> re.Match[str] | None:
-    if line is None or _THEMATIC_BREAK.match(line):
+    if not line or _THEMATIC_BREAK.match(line):
         return None
     return _LIST_ITEM.match(line)
 

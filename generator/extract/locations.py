@@ -80,11 +80,19 @@ class Place:
     country_code: str | None  # ISO 3166-1 alpha-2, e.g. "IL"
 
 
+_KEY_WORD = re.compile(r"[a-z0-9]+")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def location_key(name: str) -> str:
     """Matching key: case, accents, punctuation and spacing do not matter."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"[a-z0-9]+", text.replace("&", " and ")))
+    text = str(name)
+    if text.isascii():  # NFKD changes no ASCII text and finds no accents in it
+        text = text.casefold()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(_KEY_WORD.findall(text.replace("&", " and ")))
 
 
 def country_code(name: str) -> str | None:
@@ -117,8 +125,9 @@ def _clean(text: str) -> str:
     text = str(text).replace("\u00a0", " ").replace("\u00c2 ", " ")
     text = _FLAG.sub(lambda m: _flag_country(m.group(1)), text)
     text = _SYMBOLS.sub(" ", text)
-    text = "".join(c for c in text if c in "\t\n" or unicodedata.category(c)[0] != "C")
-    return text
+    if text.isascii():  # the only ASCII characters of category C are the controls
+        return _ASCII_CONTROL.sub("", text)
+    return "".join(c for c in text if c in "\t\n" or unicodedata.category(c)[0] != "C")
 
 
 def _flag_country(flag: str) -> str:

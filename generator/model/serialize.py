@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import fields
-from typing import Any
 
 from generator.model.posting import Origin, Posting, Salary
 
@@ -32,37 +31,72 @@ def posting_to_json(posting: Posting) -> str:
     return json.dumps(data, default=_default, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _hook(obj: dict[str, Any]) -> object:
-    if len(obj) == 1 and "$date" in obj:
-        return dt.date.fromisoformat(obj["$date"])
-    if len(obj) == 1 and "$salary" in obj:
-        values = obj["$salary"]
-        if not isinstance(values, list) or len(values) != len(_SALARY_FIELDS):
-            raise BadEntry("bad salary")
-        return Salary(*values)
-    return obj
+_FIELD_SET = frozenset(_FIELDS)
+_ORIGINS: dict[str, Origin] = {origin.value: origin for origin in Origin}
+_TEXT = ("source", "title", "body_html", "body_text")
+_OPTIONAL_TEXT = ("company", "company_url", "employment_type", "apply_url", "source_url")
+_TEXT_LISTS = ("locations", "applicant_countries", "tags", "warnings")
+_FLAGS = ("remote", "draft")
+_decode = json.JSONDecoder().decode
+
+
+def _date(value: object) -> dt.date:
+    """A `{"$date": "YYYY-MM-DD"}` object as written by `_default`."""
+    if type(value) is not dict or len(value) != 1 or type(value.get("$date")) is not str:
+        raise BadEntry("not a date")
+    try:
+        return dt.date.fromisoformat(value["$date"])
+    except ValueError as err:
+        raise BadEntry(str(err)) from err
+
+
+def _salary(value: object) -> Salary:
+    if type(value) is not dict or len(value) != 1 or "$salary" not in value:
+        raise BadEntry("bad salary")
+    values = value["$salary"]
+    if type(values) is not list or len(values) != len(_SALARY_FIELDS):
+        raise BadEntry("bad salary")
+    return Salary(*values)
 
 
 def posting_from_json(text: str) -> Posting:
-    """Inverse of posting_to_json; raises BadEntry for anything else."""
+    """Inverse of posting_to_json; raises BadEntry for anything else.
+
+    Checks every field's type: text, optional text, lists of text, flags, dates,
+    the salary and the origins; anything posting_to_json would not write is refused.
+    """
     try:
-        data = json.loads(text, object_hook=_hook)
+        data = _decode(text)
     except (ValueError, TypeError) as err:
         raise BadEntry(str(err)) from err
-    if not isinstance(data, dict) or set(data) != set(_FIELDS):
+    if type(data) is not dict or data.keys() != _FIELD_SET:
         raise BadEntry("wrong fields")
-    for name in ("source", "title", "body_html", "body_text"):
-        if not isinstance(data[name], str):
+    for name in _TEXT:
+        if type(data[name]) is not str:
             raise BadEntry(f"{name} is not text")
-    if not isinstance(data["date_posted"], dt.date):
-        raise BadEntry("date_posted is not a date")
-    for name in ("locations", "applicant_countries", "tags", "warnings"):
-        if not isinstance(data[name], list) or not all(isinstance(v, str) for v in data[name]):
+    for name in _OPTIONAL_TEXT:
+        if data[name] is not None and type(data[name]) is not str:
+            raise BadEntry(f"{name} is not text")
+    for name in _TEXT_LISTS:
+        values = data[name]
+        if type(values) is not list or not all(type(v) is str for v in values):
             raise BadEntry(f"{name} is not a list of text")
-    if not isinstance(data["origins"], dict):
+    for name in _FLAGS:
+        if type(data[name]) is not bool:
+            raise BadEntry(f"{name} is not true or false")
+    try:
+        data["date_posted"] = _date(data["date_posted"])
+    except BadEntry as err:
+        raise BadEntry("date_posted is not a date") from err
+    if data["valid_through"] is not None:
+        data["valid_through"] = _date(data["valid_through"])
+    if data["salary"] is not None:
+        data["salary"] = _salary(data["salary"])
+    origins = data["origins"]
+    if type(origins) is not dict:
         raise BadEntry("origins is not a table")
     try:
-        data["origins"] = {key: Origin(value) for key, value in data["origins"].items()}
-    except ValueError as err:
-        raise BadEntry(str(err)) from err
+        data["origins"] = {key: _ORIGINS[value] for key, value in origins.items()}
+    except (KeyError, TypeError) as err:
+        raise BadEntry(f"unknown origin {err}") from err
     return Posting(**data)

@@ -1,7 +1,16 @@
-"""A YAML loader for untrusted front matter: safe types only, no anchors or aliases."""
+"""A YAML loader for untrusted front matter: safe types only, no anchors or aliases.
+
+Most front matter has no anchor (`&`) and no alias (`*`) character at all; it is
+loaded with libyaml (`yaml.CSafeLoader`, same resolver and constructor as
+`yaml.SafeLoader`, much faster).  Whatever libyaml refuses, and any result nested
+deeper than MAX_DEPTH, goes through the pure-Python loader below, so errors and
+their messages are exactly the pure loader's.  libyaml itself stops at 1000
+levels of nesting, so it cannot recurse without bound.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -32,10 +41,47 @@ class _UntrustedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+_C_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
+# libyaml and the pure loader disagree on a few rare inputs (a tab after `key:`, an
+# empty `!` tag, ...): text with any of these characters goes to the pure loader.
+# `&` and `*` are anchors and aliases, which the pure loader refuses.
+_PURE_ONLY = re.compile("[&*!%\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#")
+
+
+def _too_deep(value: object, level: int = 1) -> bool:
+    """Whether the pure loader would count more than MAX_DEPTH nested nodes (a scalar is one)."""
+    if level > MAX_DEPTH:
+        return True
+    if isinstance(value, dict):
+        return any(_too_deep(v, level + 1) for v in (*value.keys(), *value.values()))
+    if isinstance(value, (list, tuple, set)):
+        return any(_too_deep(v, level + 1) for v in value)
+    return False
+
+
+def _load_fast(text: str) -> tuple[bool, Any]:
+    """(True, data) when libyaml loads `text` as the pure loader would; else (False, None)."""
+    if _C_LOADER is None or _PURE_ONLY.search(text):
+        return False, None
+    try:
+        data = yaml.load(text, Loader=_C_LOADER)  # noqa: S506 - CSafeLoader
+    except Exception:  # the pure loader decides, and explains the error
+        return False, None
+    if _too_deep(data):
+        return False, None
+    return True, data
+
+
+def _load_pure(text: str) -> Any:
+    return yaml.load(text, Loader=_UntrustedLoader)  # noqa: S506 - SafeLoader subclass
+
+
 def load_front_matter(text: str, first_line: int = 1) -> dict[str, Any]:
     """Parse a front-matter block into a mapping, or raise PostingError with its line."""
     try:
-        data = yaml.load(text, Loader=_UntrustedLoader)  # noqa: S506 - SafeLoader subclass
+        ok, data = _load_fast(text)
+        if not ok:
+            data = _load_pure(text)
     except yaml.MarkedYAMLError as err:
         line = first_line + err.problem_mark.line if err.problem_mark else None
         problem = err.problem or err.context or "invalid YAML"

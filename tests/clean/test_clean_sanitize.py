@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.clean.sanitize import ALLOWED_TAGS, sanitize_html
 
@@ -166,3 +168,111 @@ def test_sanitizing_is_idempotent() -> None:
     src = '<h1>T</h1><p><a href="/a">a</a><a href="https://b.example">b</a><img src=x></p>'
     once = sanitize_html(src, base_url=BASE)
     assert sanitize_html(once, base_url=BASE) == once
+
+
+# The tag pass over nh3's output (regex) must give exactly what the html.parser pass gives.
+TRICKY = [
+    '<a href="https://a.example/?x=1&amp;y=2" title="a > b">t</a>',
+    '<a title="x href=" href="https://a.example">t</a>',
+    '<a title=\' href="javascript:alert(1)" \' href="/rel">t</a>',
+    '<a href="https://a.example" title="<a href=&quot;x&quot;>">t</a>',
+    '<a title="<h1>x</h1>">no href <h1>heading</h1></a>',
+    '<A HREF="HTTPS://A.EXAMPLE/X">upper</A> <a href="HtTp://b.example">mixed</a>',
+    '<a href="MAILTO:J@A.EXAMPLE">m</a>',
+    '<a href="https://a.example"><strong>bold <em>and</em></strong> <code>x</code></a>',
+    '<a href="/rel"><b>x</b><a href="https://b.example">inner</a> tail</a>',
+    '<a href="https://a.example"><table><tr><td><a href="/r">nested</a></td></tr></table></a>',
+    '<a href="/r"><table><tr><td><a href="https://b.example">nested</a></td></tr></table>after</a>',
+    '<a>no href</a></a><a href="">empty</a><a href=" ">space</a>',
+    '<h1 title="t">T</h1><H1>U</H1><h1><a href="https://a.example">l</a></h1>',
+    '<p>5 &lt; 6 &gt; 4 &amp; &nbsp;\u00a0 "quoted" \'single\'</p><pre>\nx</pre>',
+    '<a href="\thttps://a.example">tab</a><a href="&#x20;https://a.example">ent</a>',
+    '<a href="https://a.example" title="&quot;&gt;&lt;script&gt;">t</a>',
+    '<abbr title="&lt;a&gt;">A</abbr><article><a href="#x">frag</a></article>',
+]
+
+
+def _fixture_html() -> list[str]:
+    folder = Path(__file__).resolve().parents[1] / "fixtures"
+    return [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".htm", ".md", ".txt"}
+    ]
+
+
+def _both_ways(src: str, base_url: str | None) -> tuple[str, str]:
+    from generator.clean import sanitize
+
+    first = sanitize._first_pass(src, base_url)
+    fast = sanitize._final_pass(sanitize._rewrite(first))
+    reference = sanitize._final_pass(sanitize._rewrite_with_parser(first))
+    return fast, reference
+
+
+@pytest.mark.parametrize("base_url", [None, BASE])
+@pytest.mark.parametrize("src", [*TRICKY, *VECTORS])
+def test_tag_pass_matches_parser_pass(src: str, base_url: str | None) -> None:
+    fast, reference = _both_ways(src, base_url)
+    assert fast == reference
+
+
+def test_tag_pass_matches_parser_pass_on_fixtures() -> None:
+    for src in _fixture_html():
+        for base_url in (None, BASE):
+            fast, reference = _both_ways(src, base_url)
+            assert fast == reference
+
+
+def test_tricky_links_are_safe() -> None:
+    for src in TRICKY:
+        for base_url in (None, BASE):
+            out = sanitize_html(src, base_url=base_url)
+            for tag, attrs in _elements(out):
+                assert tag != "h1"
+                href = attrs.get("href")
+                if tag == "a":
+                    assert href, out
+                    scheme = href.split(":", 1)[0].lower()
+                    assert scheme in {"http", "https", "mailto"}, out
+                    assert ("rel" in attrs) == (scheme != "mailto"), out
+
+
+def test_uppercase_scheme_links_get_rel() -> None:
+    out = sanitize_html('<A HREF="HTTPS://A.EXAMPLE/X">u</A>')
+    assert out == '<a href="HTTPS://A.EXAMPLE/X" rel="nofollow noopener">u</a>'
+
+
+def test_attribute_with_markup_is_not_mistaken_for_a_tag() -> None:
+    out = sanitize_html('<a title="x href=" href="https://a.example">t</a><a title="<h1>">u</a>')
+    assert out == (
+        '<a title="x href=" href="https://a.example" rel="nofollow noopener">t</a>u'
+    )
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        [
+            "<a>", "</a>", '<a href="https://a.example">', '<a href="/r">', '<a href="#f">',
+            '<a href="mailto:x@y.z">', '<a title="<a>" href="x">', "<h1>", "</h1>", "<h1 id=x>",
+            "<table>", "<tr>", "<td>", "</td>", "</table>", "<p>", "</p>", "<b>", "</b>",
+            "<script>", "</script>", "&", "&amp;", "&nbsp;", "<", ">", '"', "'", "text", " ",
+            "<pre>", "\n", "<!--", "-->", "<br/>", "<ul><li>", "<abbr title='a\"b'>",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(src=_MARKUP, base=st.sampled_from([None, BASE]))
+def test_tag_pass_matches_parser_pass_random(src: str, base: str | None) -> None:
+    fast, reference = _both_ways(src, base)
+    assert fast == reference
+
+
+def test_unexpected_markup_falls_back_to_the_parser() -> None:
+    from generator.clean import sanitize
+
+    with pytest.raises(sanitize._Irregular):
+        sanitize._rewrite('<a href="https://a.example">a < b</a>')

@@ -173,3 +173,16 @@ def test_never_raises(text: str) -> None:
 @given(st.lists(st.text(max_size=30), max_size=5))
 def test_list_never_raises(items: list[str]) -> None:
     parse_locations(items)
+
+
+def test_ascii_fast_paths_match_the_unicode_rules() -> None:
+    import unicodedata
+
+    from generator.extract import locations
+
+    for code in range(128):
+        ch = chr(code)
+        keep = ch in "\t\n" or unicodedata.category(ch)[0] != "C"
+        assert (locations._clean(f"a{ch}b") == f"a{ch}b") == keep, repr(ch)
+    assert locations.location_key("Tel-Aviv, ISRAEL & Co.") == "tel aviv israel and co"
+    assert locations.location_key("Zürich\u00a0Ⅳ") == "zurich iv"
