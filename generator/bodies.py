@@ -79,8 +79,8 @@ class BodyStore:
             filled.append(dataclasses.replace(posting, body_html=body[0], body_text=body[1]))
         return filled
 
-    def text(self, posting: Posting) -> str:
-        return self.fill([posting])[0].body_text
+    def texts(self, postings: Sequence[Posting]) -> list[str]:
+        return [posting.body_text for posting in self.fill(postings)]
 
     def close(self) -> None:
         if self._cache is not None and self._pid == os.getpid():

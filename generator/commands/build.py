@@ -316,7 +316,7 @@ class Builder:
                 today=today,
                 include_drafts=options.drafts,
                 aliases=config.aliases,
-                body_text=reading.bodies.text if reading.bodies is not None else None,
+                body_texts=reading.bodies.texts if reading.bodies is not None else None,
             )
         for duplicate in site.duplicates:
             log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")

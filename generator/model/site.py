@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.extract.locations import place_key
@@ -59,15 +59,15 @@ def assemble_site(
     today: dt.date,
     include_drafts: bool = False,
     aliases: Mapping[str, Mapping[str, str]] = {},
-    body_text: Callable[[Posting], str] | None = None,
+    body_texts: Callable[[Sequence[Posting]], list[str]] | None = None,
 ) -> Site:
     """Drop duplicates, set aside drafts and expired postings, give slugs, group.
 
-    `body_text` gives a posting's body text where the postings come without it (see
+    `body_texts` gives postings' body texts where the postings come without them (see
     bodies.BodyStore); it is asked only for postings that may be duplicates.
     """
     postings = sorted(postings, key=lambda p: p.source)
-    unique, duplicates = _drop_duplicates(postings, body_text or (lambda p: p.body_text))
+    unique, duplicates = _drop_duplicates(postings, body_texts or (lambda ps: [p.body_text for p in ps]))
     drafts = [p for p in unique if p.draft and not include_drafts]
     built = [p for p in unique if not (p.draft and not include_drafts)]
     slugs = SlugRegistry()
@@ -98,27 +98,27 @@ def _similar(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]], threshold: floa
 
 
 def _drop_duplicates(
-    postings: list[Posting], body_text: Callable[[Posting], str]
+    postings: list[Posting], body_texts: Callable[[Sequence[Posting]], list[str]]
 ) -> tuple[list[Posting], list[Duplicate]]:
     """Same title and company with near-identical bodies: keep the first by source path."""
-    kept: list[Posting] = []
-    groups: dict[tuple[str, str], list[Posting]] = {}
-    duplicates: list[Duplicate] = []
-    shingles: dict[int, set[tuple[str, ...]]] = {}  # by id(posting): each body is split once
-
-    def shingles_of(posting: Posting) -> set[tuple[str, ...]]:
-        found = shingles.get(id(posting))
-        if found is None:
-            found = shingles[id(posting)] = _shingles(body_text(posting))
-        return found
-
+    by_key: dict[tuple[str, str], list[Posting]] = {}
     for posting in postings:
         key = (posting.title.casefold().strip(), company_key(posting.company or ""))
-        group = groups.get(key, [])
-        twin = next((p for p in group if _similar(shingles_of(p), shingles_of(posting))), None)
-        if twin is not None:
-            duplicates.append(Duplicate(dropped=posting, kept=twin))
-            continue
-        groups.setdefault(key, []).append(posting)
-        kept.append(posting)
+        by_key.setdefault(key, []).append(posting)
+    # Only postings that share a title and company are compared: their bodies, in one batch.
+    candidates = [p for group in by_key.values() if len(group) > 1 for p in group]
+    shingles = {id(p): _shingles(text) for p, text in zip(candidates, body_texts(candidates), strict=True)}
+    kept: list[Posting] = []
+    duplicates: list[Duplicate] = []
+    for group in by_key.values():
+        survivors: list[Posting] = []
+        for posting in group:
+            twin = next((p for p in survivors if _similar(shingles[id(p)], shingles[id(posting)])), None)
+            if twin is not None:
+                duplicates.append(Duplicate(dropped=posting, kept=twin))
+            else:
+                survivors.append(posting)
+        kept += survivors
+    kept.sort(key=lambda p: p.source)
+    duplicates.sort(key=lambda d: d.dropped.source)
     return kept, duplicates
