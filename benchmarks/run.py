@@ -172,7 +172,7 @@ def _make_hugo_site(content: Path, site: Path) -> None:
     (layouts / "index.html").write_text((layouts / "list.html").read_text())
 
 
-def bench(n: int, runs: int, root: Path) -> None:
+def bench(n: int, runs: int, root: Path, env: dict[str, str] | None = None) -> None:
     work = root / f"board-{n}"
     if not (work / "content").exists():
         work.mkdir(parents=True, exist_ok=True)
@@ -181,13 +181,13 @@ def bench(n: int, runs: int, root: Path) -> None:
     for _ in range(runs):
         shutil.rmtree(work / "output", ignore_errors=True)
         shutil.rmtree(work / ".jobboard-cache", ignore_errors=True)
-        cold.append(run_build(work))
-    run_build(work)  # the first rebuild fills the spare tree
+        cold.append(run_build(work, env))
+    run_build(work, env)  # the first rebuild fills the spare tree
     for _ in range(runs):
-        same.append(run_build(work))
+        same.append(run_build(work, env))
     for i in range(runs):
         touch_one(work, i)
-        one.append(run_build(work))
+        one.append(run_build(work, env))
 
     def med(rows: list[dict], key: str) -> float:
         return statistics.median(r[key] for r in rows)
@@ -219,12 +219,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--big", action="store_true", help="also 100,000 postings (takes a while)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--no-search",
+        action="store_true",
+        help="builds without the search index (Pagefind), to measure the rest on its own",
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "jobboard-bench")
     args = parser.parse_args()
     sizes = args.sizes + ([100_000] if args.big else [])
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    search = "without the search index" if args.no_search else "search index included"
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {search}")
     for n in sizes:
-        bench(n, args.runs, args.work)
+        bench(n, args.runs, args.work, {"PAGEFIND_BINARY_PATH": "/bin/false"} if args.no_search else None)
 
 
 if __name__ == "__main__":

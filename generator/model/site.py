@@ -84,8 +84,11 @@ _WORD = re.compile(r"\w+")
 
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    """Every run of n words (the whole text when it is shorter)."""
     words = _WORD.findall(text.casefold())
-    return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+    if len(words) <= n:
+        return {tuple(words)}
+    return set(zip(*(words[i:] for i in range(n)), strict=False))  # the runs, made in C
 
 
 def near_identical(a: str, b: str, threshold: float = 0.9) -> bool:
