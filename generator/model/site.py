@@ -110,11 +110,13 @@ def _drop_duplicates(
         by_key.setdefault(key, []).append(posting)
     # Only postings that share a title and company are compared: their bodies, in one batch.
     candidates = [p for group in by_key.values() if len(group) > 1 for p in group]
-    shingles = {id(p): _shingles(text) for p, text in zip(candidates, body_texts(candidates), strict=True)}
+    texts = {id(p): text for p, text in zip(candidates, body_texts(candidates), strict=True)}
     kept: list[Posting] = []
     duplicates: list[Duplicate] = []
     for group in by_key.values():
         survivors: list[Posting] = []
+        # Shingles for one group at a time: all of them at once would take hundreds of MiB.
+        shingles = {id(p): _shingles(texts[id(p)]) for p in group} if len(group) > 1 else {}
         for posting in group:
             twin = next((p for p in survivors if _similar(shingles[id(p)], shingles[id(posting)])), None)
             if twin is not None:
