@@ -10,6 +10,7 @@ levels of nesting, so it cannot recurse without bound.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -90,8 +91,28 @@ def load_front_matter(text: str, first_line: int = 1) -> dict[str, Any]:
         raise PostingError(f"broken YAML front matter: {err}") from err
     except RecursionError as err:
         raise PostingError("front matter is nested too deeply") from err
+    except ValueError as err:  # a date YAML reads but the calendar has not (2024-02-30)
+        line = _impossible_date_line(text)
+        raise PostingError(
+            f"broken YAML front matter: impossible date ({err})",
+            line=first_line + line if line is not None else None,
+        ) from err
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise PostingError("front matter is not a mapping of keys to values", line=first_line)
     return {str(k).strip().lower(): v for k, v in data.items()}
+
+
+_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _impossible_date_line(text: str) -> int | None:
+    """The 0-based line of the first date-like value that is not a calendar date."""
+    for number, line in enumerate(text.splitlines()):
+        for match in _DATE.finditer(line):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number
+    return None

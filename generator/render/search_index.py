@@ -49,6 +49,10 @@ def build_search_index(
     if previous is not None and changed is not None and not any(p.startswith("jobs/") for p in changed):
         if _link_index(previous / SEARCH_FOLDER, site_root / SEARCH_FOLDER):
             return True
+    if not any((site_root / "jobs").glob("*/index.html")):
+        # No posting pages (an empty board): no index, and the front page hides the search form.
+        shutil.rmtree(site_root / SEARCH_FOLDER, ignore_errors=True)
+        return True
     executable = pagefind_executable()
     if executable is None:
         log("warning: search index not built: Pagefind is not installed (pip install 'pagefind[bin]')")

@@ -223,3 +223,12 @@ _YAML_CHARS = st.lists(
 @given(text=_YAML_CHARS)
 def test_random_yaml_characters_match_the_pure_loader(text: str) -> None:
     _same(text)
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2023-13-01"])
+def test_an_impossible_date_is_a_posting_error_naming_its_line(value: str) -> None:
+    text = f"title: Welder\ncompany: Acme\ndate: {value}\n"
+    with pytest.raises(PostingError) as caught:
+        load_front_matter(text, first_line=2)
+    assert caught.value.line == 4
+    assert "impossible date" in caught.value.message

@@ -152,3 +152,12 @@ def test_the_index_is_reused_until_a_posting_page_changes(tmp_path: Path) -> Non
     # A posting page changed: a new index (and without `previous`, always).
     assert build_search_index(site, print, previous=out, changed=["jobs/a/index.html"])
     assert (site / "pagefind" / "pagefind-entry.json").stat().st_ino != entry
+
+
+def test_a_board_without_postings_builds_no_index_and_warns_nothing(tmp_path: Path) -> None:
+    need_pagefind()
+    board = make_board(tmp_path, {"bad.md": "---\ntitle: X\ndate: 2024-02-30\n---\nBody text.\n"})
+    assert (board.out / "index.html").is_file()
+    assert not (board.out / "pagefind").exists()
+    assert not [line for line in board.log if "search index" in line]
+    assert [line for line in board.log if "bad.md:3: broken YAML front matter: impossible date" in line]
