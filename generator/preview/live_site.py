@@ -193,27 +193,32 @@ class LiveSite:
         report.written, report.removed = synced.written, synced.removed
         report.rendered = writer.count
         page_of = {p.source: sig[0] for p, sig in signatures.values()}
+        served = writer.paths
         if report.full:
             self._keys = writer.keys
             with contextlib.redirect_stderr(io.StringIO()):  # quick passes leave search to the settle pass
                 build_search_index(self.folder, self.log)
         else:
-            # Pages of postings removed, skipped or renamed, and lists and feeds that are gone
-            # (a term left without postings): every list page and feed has a page key.
-            current = set(page_of.values())
-            gone = set(self._page_of.values()) - current
-            gone |= {rel for rel in self._keys if rel not in writer.paths and rel not in current}
-            report.removed += self._sync.remove(gone)
-            self._keys = {rel: key for rel, key in self._keys.items() if rel not in gone} | writer.keys
+            report.removed += self._remove_gone(page_of, served, writer.keys)
         for source, old in self._page_of.items():
             if page_of.get(source, old) != old:
                 self._moved[old] = source
-        self._moved = {old: source for old, source in self._moved.items() if old not in writer.paths}
+        self._moved = {old: source for old, source in self._moved.items() if old not in served}
         self._signatures, self._page_of = signatures, page_of
         for duplicate in site.duplicates:
             if id(duplicate.dropped) in reread or id(duplicate.kept) in reread:
                 dropped, kept = duplicate.dropped.source, duplicate.kept.source
                 self.log(f"duplicate {dropped}: same job as {kept}, not built")
+
+    def _remove_gone(self, page_of: dict[str, str], served: set[str], keys: dict[str, str]) -> list[str]:
+        """After a quick pass: delete the pages of postings removed, skipped or renamed, and the
+        list pages and feeds that are gone (a term left without postings); every list page and
+        feed has a page key, so a keyed path this pass did not produce is gone."""
+        current = set(page_of.values())
+        gone = set(self._page_of.values()) - current
+        gone |= {rel for rel in self._keys if rel not in served and rel not in current}
+        self._keys = {rel: key for rel, key in self._keys.items() if rel not in gone} | keys
+        return self._sync.remove(gone)
 
     def _digests_of(self, postings: list[Posting]) -> dict[str, str]:
         """Each posting's content digest, computed once per read (see _refresh)."""
