@@ -462,17 +462,24 @@ def write_site(
     digests: Mapping[str, str] | None = None,
     stages: dict[str, float] | None = None,
     bodies: BodyStore | None = None,
+    lists: bool = True,
 ) -> None:
     """Render every page of the site into the writer.
 
     `postings` limits the posting pages to those postings (the preview server re-renders
-    only the pages a change affects); every other page is always rendered.
+    only the pages a change affects); every other page is always rendered, except that
+    `lists=False` leaves out everything that shows no posting body (the list pages, sitemap,
+    robots.txt, jobs.json and static files) and renders only the feeds: the preview does so
+    when nothing but posting bodies changed.
     """
     stages = stages if stages is not None else {}
     renderer = make_renderer(site, config, today, digests)
     renderer.bodies = bodies
     with _timed(stages, "render postings"):
         write_postings(renderer, writer, site.pages if postings is None else postings)
+    if not lists:
+        render_feeds(renderer, writer)
+        return
     with _timed(stages, "render lists"):
         render_front_pages(renderer, writer)
         for taxonomy in site.taxonomies.values():

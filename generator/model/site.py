@@ -100,14 +100,18 @@ def _similar(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]], threshold: floa
     return len(sa & sb) >= threshold * len(sa | sb)
 
 
+def duplicate_key(posting: Posting) -> tuple[str, str]:
+    """Postings are compared for duplicates only with others of the same key: title and company."""
+    return (posting.title.casefold().strip(), company_key(posting.company or ""))
+
+
 def _drop_duplicates(
     postings: list[Posting], body_texts: Callable[[Sequence[Posting]], list[str]]
 ) -> tuple[list[Posting], list[Duplicate]]:
     """Same title and company with near-identical bodies: keep the first by source path."""
     by_key: dict[tuple[str, str], list[Posting]] = {}
     for posting in postings:
-        key = (posting.title.casefold().strip(), company_key(posting.company or ""))
-        by_key.setdefault(key, []).append(posting)
+        by_key.setdefault(duplicate_key(posting), []).append(posting)
     # Only postings that share a title and company are compared: their bodies, in one batch.
     candidates = [p for group in by_key.values() if len(group) > 1 for p in group]
     texts = {id(p): text for p, text in zip(candidates, body_texts(candidates), strict=True)}

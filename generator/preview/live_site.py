@@ -10,6 +10,7 @@ remove files that are gone.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -23,7 +24,7 @@ from generator.clock import build_time, source_date_epoch
 from generator.commands.build import BuildOptions, Skip, build, read_posting, write_site
 from generator.config import Config, ConfigError, load_config
 from generator.model.posting import Posting
-from generator.model.site import Site, assemble_site
+from generator.model.site import Site, assemble_site, duplicate_key
 from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
 from generator.render.search_index import build_search_index
@@ -117,6 +118,9 @@ class LiveSite:
         self._moved: dict[str, str] = {}  # a former page path -> the posting source now elsewhere
         self._keys: dict[str, str] = {}  # site path -> page key of the file served there
         self._digests: dict[str, str] = {}  # posting source -> content digest (for page keys)
+        self._site: Site | None = None  # the site last rendered, and the day it was rendered for
+        self._today: dt.date | None = None
+        self._replaced: dict[str, Posting] = {}  # by source: the postings the last refresh replaced
         self._sync = FolderSync(folder)
 
     @property
@@ -148,7 +152,8 @@ class LiveSite:
         kept: Iterable[Posting] = [*site.pages, *site.drafts, *(d.dropped for d in site.duplicates)]
         self._records = {p.source: p for p in kept} | {s.source: s for s in result.skipped}
         self._stamps = {rel: stamp for rel, stamp in stamps.items() if rel in self._records}
-        self._signatures = _signatures(site, build_time().date())
+        self._site, self._today = site, build_time().date()
+        self._signatures = _signatures(site, self._today)
         self._page_of = {p.source: sig[0] for p, sig in self._signatures.values()}
         self._sync.forget()
         self._keys.clear()  # `build` wrote the folder: the first rebuild renders every page
@@ -176,19 +181,35 @@ class LiveSite:
     def _render(self, report: Rebuild, reread: set[int]) -> None:
         today = build_time().date()
         postings = [r for r in self._records.values() if isinstance(r, Posting)]
-        site = assemble_site(postings, today=today, include_drafts=self.drafts, aliases=self.config.aliases)
-        signatures = _signatures(site, today)
-        pages = None
-        if not report.full:
-            pages = [
-                p
-                for p in site.pages
-                if id(p) in reread or self._signatures.get(id(p), (None, None))[1] != signatures[id(p)][1]
-            ]
+        site = None if report.full else self._with_new_bodies(report, today)
+        bodies_only = site is not None
+        if site is not None:  # only bodies changed: the lists, sitemap and jobs.json stay as they are
+            old_ids = {id(old) for old in self._replaced.values()}
+            signatures = {key: value for key, value in self._signatures.items() if key not in old_ids}
+            for rel, old in self._replaced.items():
+                new = self._records[rel]
+                assert isinstance(new, Posting)
+                signatures[id(new)] = (new, self._signatures[id(old)][1])
+            pages = [p for p in site.pages if id(p) in reread]
+        else:
+            site = assemble_site(
+                postings, today=today, include_drafts=self.drafts, aliases=self.config.aliases
+            )
+            signatures = _signatures(site, today)
+            pages = None
+            if not report.full:
+                pages = [
+                    p
+                    for p in site.pages
+                    if id(p) in reread
+                    or self._signatures.get(id(p), (None, None))[1] != signatures[id(p)][1]
+                ]
         # A quick pass also keeps every list page and feed whose page key is unchanged.
         writer = MemoryWriter(None if report.full else self._keys)
         with contextlib.redirect_stderr(io.StringIO()):  # no progress lines on every save
-            write_site(site, self.config, writer, today, pages, digests=self._digests_of(postings))
+            digests = self._digests_of(postings)
+            write_site(site, self.config, writer, today, pages, digests=digests, lists=not bodies_only)
+        self._site, self._today = site, today
         synced = self._sync.sync(writer.files, remove_others=report.full)
         report.written, report.removed = synced.written, synced.removed
         report.rendered = writer.count
@@ -198,6 +219,8 @@ class LiveSite:
             self._keys = writer.keys
             with contextlib.redirect_stderr(io.StringIO()):  # quick passes leave search to the settle pass
                 build_search_index(self.folder, self.log)
+        elif bodies_only:
+            self._keys.update(writer.keys)
         else:
             report.removed += self._remove_gone(page_of, served, writer.keys)
         for source, old in self._page_of.items():
@@ -209,6 +232,46 @@ class LiveSite:
             if id(duplicate.dropped) in reread or id(duplicate.kept) in reread:
                 dropped, kept = duplicate.dropped.source, duplicate.kept.source
                 self.log(f"duplicate {dropped}: same job as {kept}, not built")
+
+    def _with_new_bodies(self, report: Rebuild, today: dt.date) -> Site | None:
+        """The last site with the re-read postings swapped in, when only their bodies changed
+        (the common edit); None when anything else may have changed and the site is assembled again.
+
+        Only bodies changed when: no file was added, removed or skipped; every re-read posting
+        has the metadata it had, on the same day; and none shares its title and company with
+        another posting (a new body could make or unmake a duplicate).
+        """
+        site, replaced = self._site, self._replaced
+        if site is None or today != self._today or report.gone or report.new_skips:
+            return None
+        if not replaced or len(replaced) != len(report.read):
+            return None
+        shown = {id(p) for p in site.pages}
+        swap: dict[int, Posting] = {}
+        for rel, old in replaced.items():
+            new = self._records[rel]
+            if not isinstance(new, Posting) or id(old) not in shown:
+                return None
+            if dataclasses.replace(new, body_html="", body_text="", slug=old.slug) != dataclasses.replace(
+                old, body_html="", body_text=""
+            ):
+                return None
+            swap[id(old)] = new
+        keys = [duplicate_key(p) for p in self._records.values() if isinstance(p, Posting)]
+        edited = {duplicate_key(p) for p in replaced.values()}
+        if sum(1 for key in keys if key in edited) != len(edited):
+            return None
+        for old, new in ((old, self._records[rel]) for rel, old in replaced.items()):
+            assert isinstance(new, Posting)
+            new.slug = old.slug
+
+        def swapped(postings: list[Posting]) -> list[Posting]:
+            return [swap.get(id(p), p) for p in postings]
+
+        for taxonomy in site.taxonomies.values():
+            for term in taxonomy.terms:
+                term.postings = swapped(term.postings)
+        return dataclasses.replace(site, postings=swapped(site.postings), closed=swapped(site.closed))
 
     def _remove_gone(self, page_of: dict[str, str], served: set[str], keys: dict[str, str]) -> list[str]:
         """After a quick pass: delete the pages of postings removed, skipped or renamed, and the
@@ -238,6 +301,7 @@ class LiveSite:
         epoch = source_date_epoch()
         fallback = epoch.date() if epoch else None
         reread: set[int] = set()
+        self._replaced = {}
         current = {s.rel for s in sources} | {r.rel for r in rejected}
         report.gone = sorted(rel for rel in self._records if rel not in current)
         for rel in report.gone:
@@ -255,6 +319,9 @@ class LiveSite:
             if source.rel in self._records and self._stamps.get(source.rel) == stamp:
                 continue
             result = read_posting(source, self.content, fallback)
+            previous = self._records.get(source.rel)
+            if isinstance(previous, Posting):
+                self._replaced[source.rel] = previous
             self._records[source.rel] = result
             self._digests.pop(source.rel, None)
             self._stamps[source.rel] = stamp

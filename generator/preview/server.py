@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import signal
 import socket
 import time
@@ -43,6 +44,35 @@ class PreviewWatcher(Watcher):
         self.poller = PeriodicCallback(callback, POLL_SECONDS * 1000)
         self.poller.start()
         return True  # livereload then starts no poller of its own
+
+    def is_folder_changed(self, path: str, ignore: Callable[[str], bool] | None = None) -> bool:
+        """livereload's check of a folder, with one `stat` per file (os.scandir) instead of three,
+        so that polling a 10,000-file content folder every 50 ms stays cheap. Symbolic links to
+        folders are not followed (the build does not follow them either)."""
+        todo = [path]
+        while todo:
+            try:
+                with os.scandir(todo.pop()) as scan:
+                    entries = list(scan)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in self.ignored_dirs:
+                        todo.append(entry.path)
+                    continue
+                if not entry.is_file() or self.ignore(entry.path) or (ignore and ignore(entry.path)):
+                    continue
+                try:
+                    mtime = entry.stat().st_mtime
+                except OSError:
+                    continue
+                known = self._task_mtimes.get(entry.path)
+                self._new_mtimes[entry.path] = mtime
+                if known != mtime and (known is not None or mtime > self._start):
+                    self.filepath = entry.path
+                    return True
+        return False
 
     def examine(self) -> tuple[str | None, float | None]:
         if self._changes:

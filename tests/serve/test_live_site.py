@@ -182,3 +182,35 @@ def test_quick_passes_render_only_pages_whose_inputs_changed_and_match_a_fresh_b
         assert _without_search(files(live.folder)) == _without_search(fresh)
     live.rebuild({SETTLE})
     assert files(live.folder) == fresh_build(live.content, tmp_path)
+
+
+def test_a_body_only_edit_renders_just_its_page_and_feeds(live: LiveSite, tmp_path: Path) -> None:
+    live.rebuild({SETTLE})
+    source = live.content / "extra-4.md"
+    source.write_text(source.read_text().replace("Body of extra job 4", "Fresh words for job 4"))
+    report = live.rebuild({CONTENT})
+    assert report.problem is None and report.read == ["extra-4.md"]
+    # Its page, and the board's, its company's and its location's feeds: no list page, no sitemap.
+    assert report.rendered == 4
+    assert sorted(report.written) == sorted(
+        [p for p in report.written if p.startswith("jobs/extra-job-4") or p.endswith("feed.xml")]
+    )
+    fresh = fresh_build(live.content, tmp_path)
+    assert _without_search(files(live.folder)) == _without_search(fresh)
+
+
+def test_a_body_edit_that_makes_a_duplicate_is_seen(live: LiveSite, tmp_path: Path) -> None:
+    # Same title and company as extra-0 and, after the edit, the same body: a duplicate now.
+    (live.content / "extra-9.md").write_text(
+        "---\ntitle: Extra Job 0\ncompany: Acme 0\nlocation: Berlin, Germany\ndate: 2025-01-10\n---\n"
+        "Something else entirely, nothing like the other one at all.\n"
+    )
+    live.rebuild({CONTENT})
+    source = live.content / "extra-9.md"
+    source.write_text(source.read_text().replace(
+        "Something else entirely, nothing like the other one at all.", "Body of extra job 0."
+    ))
+    report = live.rebuild({CONTENT})
+    assert report.problem is None
+    fresh = fresh_build(live.content, tmp_path)
+    assert _without_search(files(live.folder)) == _without_search(fresh)
