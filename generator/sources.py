@@ -12,7 +12,7 @@ from pathlib import Path
 class SourceFile:
     path: Path
     rel: str  # relative to the content folder, forward slashes
-    stat: os.stat_result | None = field(default=None, compare=False)  # as found (not following links)
+    stat: os.stat_result = field(compare=False)  # as found (links not followed): size, times
 
 
 @dataclass(frozen=True)

@@ -172,8 +172,7 @@ def _decode_entry(rel: str, data: str) -> Posting | Skip:
 def _fallback_date(source: SourceFile, epoch: dt.datetime | None) -> dt.date:
     if epoch is not None:
         return epoch.date()
-    mtime = source.stat.st_mtime if source.stat is not None else source.path.stat().st_mtime
-    return dt.datetime.fromtimestamp(mtime, dt.UTC).date()
+    return dt.datetime.fromtimestamp(source.stat.st_mtime, dt.UTC).date()
 
 
 def _posting_key(source: SourceFile, fallback: dt.date) -> str:

@@ -108,10 +108,10 @@ def _sources(src: Path, max_size: int) -> tuple[list[SourceFile], list[str]]:
     if src.is_symlink():
         return [], [f"{src}: symbolic link, not followed"]
     if src.is_file():
-        size = src.stat().st_size
-        if size > max_size:
-            return [], [f"{src}: file is {size:,} bytes, over the {max_size:,}-byte limit"]
-        return [SourceFile(src, src.name)], []
+        info = src.stat()
+        if info.st_size > max_size:
+            return [], [f"{src}: file is {info.st_size:,} bytes, over the {max_size:,}-byte limit"]
+        return [SourceFile(src, src.name, info)], []
     if src.is_dir():
         found, rejected = find_sources(src, max_size=max_size)
         return found, [f"{src / r.rel}: {r.reason}" for r in rejected]

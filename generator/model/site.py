@@ -91,12 +91,8 @@ def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
     return set(zip(*(words[i:] for i in range(n)), strict=False))  # the runs, made in C
 
 
-def near_identical(a: str, b: str, threshold: float = 0.9) -> bool:
-    """Jaccard similarity of 5-word shingles at or above the threshold."""
-    return _similar(_shingles(a), _shingles(b), threshold)
-
-
 def _similar(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]], threshold: float = 0.9) -> bool:
+    """Jaccard similarity of two bodies' 5-word shingles at or above the threshold."""
     return len(sa & sb) >= threshold * len(sa | sb)
 
 

@@ -13,13 +13,13 @@ import contextlib
 import dataclasses
 import datetime as dt
 import io
-import os
 import time
 import traceback
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.bodies import without_body
 from generator.clock import build_time, source_date_epoch
 from generator.commands.build import BuildOptions, Skip, build, read_posting, write_site
 from generator.config import Config, ConfigError, load_config
@@ -89,14 +89,9 @@ def _count(n: int, noun: str) -> str:
 _Stamp = tuple[int, int, int, int]
 
 
-def _stamp(source: SourceFile) -> _Stamp | None:
+def _stamp(source: SourceFile) -> _Stamp:
     """Changes whenever the file is saved (also by renaming a new file over it)."""
     st = source.stat
-    if st is None:
-        try:
-            st = os.stat(source.path)
-        except OSError:
-            return None
     return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
 
 
@@ -112,7 +107,7 @@ class LiveSite:
         self.config = Config()
         self.problem: Problem | None = None
         self._records: dict[str, Posting | Skip] = {}  # by source path relative to content
-        self._stamps: dict[str, _Stamp | None] = {}
+        self._stamps: dict[str, _Stamp] = {}
         self._signatures: dict[int, tuple[Posting, _Signature]] = {}
         self._page_of: dict[str, str] = {}  # posting source -> its page's site path
         self._moved: dict[str, str] = {}  # a former page path -> the posting source now elsewhere
@@ -181,15 +176,14 @@ class LiveSite:
     def _render(self, report: Rebuild, reread: set[int]) -> None:
         today = build_time().date()
         postings = [r for r in self._records.values() if isinstance(r, Posting)]
-        site = None if report.full else self._with_new_bodies(report, today)
-        bodies_only = site is not None
-        if site is not None:  # only bodies changed: the lists, sitemap and jobs.json stay as they are
-            old_ids = {id(old) for old in self._replaced.values()}
-            signatures = {key: value for key, value in self._signatures.items() if key not in old_ids}
-            for rel, old in self._replaced.items():
-                new = self._records[rel]
-                assert isinstance(new, Posting)
-                signatures[id(new)] = (new, self._signatures[id(old)][1])
+        swap = None if report.full else self._body_edits(report, today)
+        bodies_only = swap is not None
+        if swap is not None:  # only bodies changed: the lists, sitemap and jobs.json stay as they are
+            site = self._swapped_site(swap)
+            signatures = {}
+            for key, (posting, signature) in self._signatures.items():
+                posting = swap.get(key, posting)
+                signatures[id(posting)] = (posting, signature)
             pages = [p for p in site.pages if id(p) in reread]
         else:
             site = assemble_site(
@@ -233,9 +227,10 @@ class LiveSite:
                 dropped, kept = duplicate.dropped.source, duplicate.kept.source
                 self.log(f"duplicate {dropped}: same job as {kept}, not built")
 
-    def _with_new_bodies(self, report: Rebuild, today: dt.date) -> Site | None:
-        """The last site with the re-read postings swapped in, when only their bodies changed
-        (the common edit); None when anything else may have changed and the site is assembled again.
+    def _body_edits(self, report: Rebuild, today: dt.date) -> dict[int, Posting] | None:
+        """The re-read postings by the id of the posting each replaces, when only their bodies
+        changed (the common edit); None when anything else may have changed and the site is
+        assembled again.
 
         Only bodies changed when: no file was added, removed or skipped; every re-read posting
         has the metadata it had, on the same day; and none shares its title and company with
@@ -252,18 +247,19 @@ class LiveSite:
             new = self._records[rel]
             if not isinstance(new, Posting) or id(old) not in shown:
                 return None
-            if dataclasses.replace(new, body_html="", body_text="", slug=old.slug) != dataclasses.replace(
-                old, body_html="", body_text=""
-            ):
+            new.slug = old.slug  # as assemble_site gave it; assembling again would give it anew
+            if without_body(new) != without_body(old):
                 return None
             swap[id(old)] = new
-        keys = [duplicate_key(p) for p in self._records.values() if isinstance(p, Posting)]
         edited = {duplicate_key(p) for p in replaced.values()}
-        if sum(1 for key in keys if key in edited) != len(edited):
-            return None
-        for old, new in ((old, self._records[rel]) for rel, old in replaced.items()):
-            assert isinstance(new, Posting)
-            new.slug = old.slug
+        postings = (p for p in self._records.values() if isinstance(p, Posting))
+        sharing = sum(1 for p in postings if duplicate_key(p) in edited)
+        return swap if sharing == len(edited) else None
+
+    def _swapped_site(self, swap: dict[int, Posting]) -> Site:
+        """The last site, with the postings of `swap` in place of those they replace."""
+        site = self._site
+        assert site is not None
 
         def swapped(postings: list[Posting]) -> list[Posting]:
             return [swap.get(id(p), p) for p in postings]
@@ -291,7 +287,7 @@ class LiveSite:
                 digests[posting.source] = content_digest(posting)
         return digests
 
-    def _scan(self) -> dict[str, _Stamp | None]:
+    def _scan(self) -> dict[str, _Stamp]:
         sources = find_sources(self.content, max_size=self.config.max_file_size)[0]
         return {s.rel: _stamp(s) for s in sources}
 

@@ -93,6 +93,7 @@ class FeedWriter:
             "entries": entries,
         }
 
+
 def render_feeds(renderer: PageRenderer, writer: SiteWriter) -> None:
     """`feed.xml`, `companies/<slug>/feed.xml`, `locations/<slug>/feed.xml`."""
     feeds = FeedWriter(renderer, writer)

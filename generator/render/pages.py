@@ -6,11 +6,10 @@ import datetime as dt
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from generator.bodies import BodyStore
 from generator.config import Config
 from generator.model.posting import Posting
 from generator.model.site import Site
@@ -19,6 +18,9 @@ from generator.render.jsonld import posting_script
 from generator.render.keys import PageKeys
 from generator.render.templates import make_environment
 from generator.write.output import SiteWriter
+
+if TYPE_CHECKING:  # the renderer only calls it; the cache behind it belongs to the build
+    from generator.bodies import BodyStore
 
 
 @dataclass(frozen=True)
