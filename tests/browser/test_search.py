@@ -1,6 +1,6 @@
 """Front-page search and filters in a real browser, checked against the site model.
 
-Tests marked `search` run only when the build made a Pagefind index (pagefind/); see
+Tests marked `search` run only when the build made a search index (search/); see
 FEATURES_REQUIRED in conftest.py. Selectors live in search_ui.py.
 """
 
