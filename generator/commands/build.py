@@ -508,7 +508,7 @@ def write_site(
                 writer.copy_tree(static, "static")
     if search:
         with _timed(stages, "search index"):
-            render_search_index(site, writer, search_terms)
+            render_search_index(site, writer, search_terms, renderer.keys)
 
 
 _CHUNK = 32

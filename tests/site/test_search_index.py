@@ -227,3 +227,33 @@ def test_unchanged_postings_are_not_tokenized_again(tmp_path: Path, monkeypatch:
     with _builder(tmp_path, content, "out") as builder:
         builder.build()
     assert _tree(tmp_path / "out" / "search") == before
+
+
+def test_an_unchanged_board_keeps_its_index_without_making_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, text in FILES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    with _builder(tmp_path, content, "out") as builder:
+        builder.build()
+        before = _tree(tmp_path / "out" / "search")
+        made = search_index.search_index_files
+
+        def not_again(*args: object) -> object:
+            raise AssertionError("the index was made again")
+
+        monkeypatch.setattr("generator.render.search_index.search_index_files", not_again)
+        for _ in range(2):  # the second rebuild keeps it from the spare tree
+            result = builder.build()
+            assert not [p for p in result.changed if p.startswith("search/")]
+            assert _tree(tmp_path / "out" / "search") == before
+        # A posting's company changes: the index is made again, as a clean build makes it.
+        monkeypatch.setattr("generator.render.search_index.search_index_files", made)
+        (content / "remote.md").write_text(FILES["remote.md"].replace("Globex", "Hooli"), encoding="utf-8")
+        result = builder.build()
+        assert "search/index.json" in result.changed
+        assert "hooli" in read_index(tmp_path / "out").terms
+        assert _tree(tmp_path / "out" / "search") == _clean_build(tmp_path, content)
