@@ -27,7 +27,7 @@ import operator
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from itertools import groupby, repeat
+from itertools import chain, groupby, repeat
 from typing import Any
 
 from generator.extract.employment import employment_label
@@ -84,9 +84,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _deltas(values: Sequence[int]) -> list[int]:
-    """Successive differences (the first value as it is), computed in C."""
-    return list(map(operator.sub, values, [0, *values[:-1]])) if len(values) else []
+def _deltas(values: Sequence[int]) -> str:
+    """Successive differences (the first value as it is) as a JSON list, computed in C."""
+    return "[" + ",".join(map(str, map(operator.sub, values, chain((0,), values)))) + "]"
+
+
+def _key(term: str) -> str:
+    """A term as a JSON string: letters and digits need no escaping."""
+    return f'"{term}"' if term.isalnum() else json.dumps(term, ensure_ascii=False)
 
 
 def shard_key(prefix: str) -> str:
@@ -122,7 +127,7 @@ def search_index_files(site: Site, body_terms: BodyTerms) -> Iterator[tuple[str,
     shards: list[str] = []
     terms = sorted(by_term)
     for prefix, group in groupby(terms, key=lambda term: term[:2]):
-        entries = [(term, _json(_deltas(by_term.pop(term))).rstrip("\n")) for term in group]
+        entries = [(term, _deltas(by_term.pop(term))) for term in group]
         for shard, text in _shards(prefix, entries):
             shards.append(shard)
             yield f"terms/{shard_key(shard)}.json", text
@@ -131,7 +136,7 @@ def search_index_files(site: Site, body_terms: BodyTerms) -> Iterator[tuple[str,
         names = sorted(filters[kind], key=lambda name: (name.casefold(), name))
         counts[kind] = [[name, len(filters[kind][name])] for name in names]
         for i, name in enumerate(names):
-            yield f"filters/{kind}/{i}.json", _json(_deltas(filters[kind][name]))
+            yield f"filters/{kind}/{i}.json", _deltas(filters[kind][name]) + "\n"
     yield "index.json", _json(
         {
             "version": VERSION,
@@ -168,5 +173,5 @@ def _shards(prefix: str, entries: list[tuple[str, str]]) -> Iterator[tuple[str, 
 
 
 def _shard_text(entries: list[tuple[str, str]]) -> str:
-    parts = (f"{json.dumps(term, ensure_ascii=False)}:{encoded}" for term, encoded in entries)
+    parts = (f"{_key(term)}:{encoded}" for term, encoded in entries)
     return "{" + ",".join(parts) + "}\n"
