@@ -233,6 +233,34 @@ class SiteWriter:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
+def tree_matches(root: Path, manifest: Manifest, *, unlisted: tuple[str, ...] = ()) -> bool:
+    """True when the folder holds exactly the manifest's files, each as it was written (same
+    size, modification time and inode), apart from the marker file and the `unlisted`
+    top-level folders. One `lstat` per file; anything else in the folder makes it False."""
+    seen = 0
+    todo = [(str(root), "")]
+    while todo:
+        folder, prefix = todo.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError:
+            return False
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not (prefix == "" and entry.name in unlisted):
+                    todo.append((entry.path, rel + "/"))
+                continue
+            if rel == MARKER:
+                continue
+            listed = manifest.get(rel)
+            if listed is None or not _matches(entry.path, listed):
+                return False
+            seen += 1
+    return seen == len(manifest)
+
+
 def site_path(root: Path, rel: str) -> Path:
     """`root/rel` for a site-relative path, which must stay inside the site."""
     parts = PurePosixPath(rel).parts
