@@ -179,7 +179,8 @@ def _fallback_date(source: SourceFile, epoch: dt.datetime | None) -> dt.date:
 
 def _posting_key(source: SourceFile, fallback: dt.date) -> str:
     h = hashlib.sha256(f"{code_digest()}\0{source.rel}\0{fallback.isoformat()}\0".encode())
-    h.update(source.path.read_bytes())
+    with open(source.filename, "rb") as file:
+        h.update(file.read())
     return h.hexdigest()
 
 
@@ -213,7 +214,7 @@ def read_postings_cached(
     sources, rejected = find_sources(content.resolve(), max_size=config.max_file_size)
     skipped = [Skip(r.rel, r.reason) for r in rejected]
     epoch = source_date_epoch()
-    tasks = [_Task(str(s.path), s.rel, _fallback_date(s, epoch)) for s in sources]
+    tasks = [_Task(s.filename, s.rel, _fallback_date(s, epoch)) for s in sources]
     keys: dict[str, str] = {}
     results: dict[str, Posting | Skip] = {}
     if cache is not None:
