@@ -101,10 +101,13 @@ class SiteWriter:
         """Make the spare tree hold exactly what its manifest says (runs in a thread)."""
         base = self._base
         seen: set[str] = set()
-        for folder, _dirs, names in os.walk(self.root):
+        root = str(self.root)
+        for folder, _dirs, names in os.walk(root):
+            prefix = folder[len(root) + 1 :].replace(os.sep, "/")
+            prefix += "/" if prefix else ""
             for name in names:
                 path = os.path.join(folder, name)
-                rel = Path(path).relative_to(self.root).as_posix()
+                rel = prefix + name
                 entry = base.get(rel)
                 if entry is not None and _matches(path, entry):
                     seen.add(rel)
