@@ -30,6 +30,7 @@ from generator.bodies import BodyStore, body_from_json, body_to_json, without_bo
 from generator.cache import BuildCache, code_digest
 from generator.clock import build_time, source_date_epoch
 from generator.config import Config
+from generator.file_keys import FileKeys
 from generator.model.duplicates import Bodies
 from generator.model.posting import Posting
 from generator.model.serialize import BadEntry, posting_from_json, posting_to_json
@@ -211,6 +212,7 @@ def read_postings_cached(
     """
     # Resolved once here: links inside the content folder are never followed, so every
     # file's path below the resolved folder is already absolute and real.
+    scanned_ns = time.time_ns()
     sources, rejected = find_sources(content.resolve(), max_size=config.max_file_size)
     skipped = [Skip(r.rel, r.reason) for r in rejected]
     epoch = source_date_epoch()
@@ -218,9 +220,12 @@ def read_postings_cached(
     keys: dict[str, str] = {}
     results: dict[str, Posting | Skip] = {}
     if cache is not None:
+        file_keys = FileKeys(cache, code_digest())
         keys = {
-            task.rel: _posting_key(source, task.fallback) for task, source in zip(tasks, sources, strict=True)
+            task.rel: file_keys.key(source, task.fallback, _posting_key, scanned_ns)
+            for task, source in zip(tasks, sources, strict=True)
         }
+        file_keys.save()
         rels = {key: rel for rel, key in keys.items()}
         for key, data in cache.get_postings(keys.values()):  # decoded as they come, never all at once
             try:
