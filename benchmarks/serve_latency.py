@@ -1,8 +1,9 @@
 """Save-to-served latency of `jobboard serve` for one changed posting in a 1,000-posting board.
 
 Generates the board deterministically in a temporary folder, starts `python -m generator serve`
-on a free port, then repeatedly rewrites one posting's body and polls its page over HTTP until
-the new text is served. Prints the median (the figure to quote), p90, min and max.
+on a free port, measures the idle server's CPU use, then repeatedly rewrites one posting's body
+and polls its page over HTTP until the new text is served. Prints the median (the figure to
+quote), p90, min and max.
 
     .venv/bin/python benchmarks/serve_latency.py [--postings 1000] [--runs 30]
 
@@ -55,6 +56,21 @@ def make_board(content: Path, count: int) -> list[tuple[Path, str, str]]:
     return made
 
 
+def idle_cpu(pid: int, seconds: float) -> float:
+    """The share of one core the process uses over `seconds` (Linux /proc; 0.0 elsewhere)."""
+
+    def cpu_seconds() -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    before = cpu_seconds()
+    time.sleep(seconds)
+    return (cpu_seconds() - before) / seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=1000)
@@ -99,6 +115,8 @@ def main() -> int:
                 return body
 
             assert "MARKER" in page()
+            idle = idle_cpu(server.pid, seconds=5.0)
+            print(f"idle server CPU (nothing saved for 5 s): {idle:.1%} of one core")
             original = path.read_text(encoding="utf-8")
             times = []
             for run in range(args.runs):

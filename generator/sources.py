@@ -10,9 +10,18 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class SourceFile:
-    path: Path
+    folder: Path  # the folder that holds the file
     rel: str  # relative to the content folder, forward slashes
     stat: os.stat_result = field(compare=False)  # as found (links not followed): size, times
+
+    @property
+    def filename(self) -> str:
+        """The file's path as a string (cheaper than `path` when only opening the file)."""
+        return os.path.join(self.folder, self.rel.rpartition("/")[2])
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.rel.rpartition("/")[2]
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ def find_sources(content: Path, *, max_size: int) -> tuple[list[SourceFile], lis
                 too_big = f"file is {info.st_size:,} bytes, over the {max_size:,}-byte limit"
                 rejected.append(Rejected(rel, too_big))
             else:
-                found.append(SourceFile(folder / entry.name, rel, info))
+                found.append(SourceFile(folder, rel, info))  # no Path per file: made when asked
     found.sort(key=lambda s: s.rel)
     rejected.sort(key=lambda r: r.rel)
     return found, rejected

@@ -30,6 +30,8 @@ from generator.bodies import BodyStore, body_from_json, body_terms_text, body_to
 from generator.cache import BuildCache, code_digest
 from generator.clock import build_time, source_date_epoch
 from generator.config import Config
+from generator.file_keys import FileKeys
+from generator.model.duplicates import Bodies
 from generator.model.posting import Posting
 from generator.model.serialize import BadEntry, posting_from_json, posting_to_json
 from generator.model.site import Site, assemble_site
@@ -58,6 +60,7 @@ from generator.write.output import (
     check_output_dir,
     remove_stale_builds,
     site_path,
+    tree_matches,
     write_file,
 )
 
@@ -179,7 +182,8 @@ def _fallback_date(source: SourceFile, epoch: dt.datetime | None) -> dt.date:
 
 def _posting_key(source: SourceFile, fallback: dt.date) -> str:
     h = hashlib.sha256(f"{code_digest()}\0{source.rel}\0{fallback.isoformat()}\0".encode())
-    h.update(source.path.read_bytes())
+    with open(source.filename, "rb") as file:
+        h.update(file.read())
     return h.hexdigest()
 
 
@@ -213,16 +217,22 @@ def read_postings_cached(
     With a cache, postings hold their metadata only (`Reading.bodies` gives the bodies), so
     the build's memory does not grow with the size of every posting's text.
     """
-    sources, rejected = find_sources(content, max_size=config.max_file_size)
+    # Resolved once here: links inside the content folder are never followed, so every
+    # file's path below the resolved folder is already absolute and real.
+    scanned_ns = time.time_ns()
+    sources, rejected = find_sources(content.resolve(), max_size=config.max_file_size)
     skipped = [Skip(r.rel, r.reason) for r in rejected]
     epoch = source_date_epoch()
-    tasks = [_Task(str(s.path.resolve()), s.rel, _fallback_date(s, epoch)) for s in sources]
+    tasks = [_Task(s.filename, s.rel, _fallback_date(s, epoch)) for s in sources]
     keys: dict[str, str] = {}
     results: dict[str, Posting | Skip] = {}
     if cache is not None:
+        file_keys = FileKeys(cache, code_digest())
         keys = {
-            task.rel: _posting_key(source, task.fallback) for task, source in zip(tasks, sources, strict=True)
+            task.rel: file_keys.key(source, task.fallback, _posting_key, scanned_ns)
+            for task, source in zip(tasks, sources, strict=True)
         }
+        file_keys.save()
         rels = {key: rel for rel, key in keys.items()}
         for key, data in cache.get_postings(keys.values()):  # decoded as they come, never all at once
             try:
@@ -318,22 +328,30 @@ class Builder:
         check_output_dir(options.output, content=options.content, project_root=options.project_root)
         remove_stale_builds(options.output)
         cache = self.cache()
-        today = build_time().date()
+        now = build_time()
+        today = now.date()
         with _timed(stages, "read"):
             reading = read_postings_cached(options.content, config, log, cache)
         postings, skipped, keys = reading.postings, reading.skipped, reading.keys
         with _timed(stages, "assemble"):
+            bodies = _duplicate_bodies(reading, cache)
             site = assemble_site(
-                postings,
-                today=today,
-                include_drafts=options.drafts,
-                aliases=config.aliases,
-                body_texts=reading.bodies.texts if reading.bodies is not None else None,
+                postings, today=today, include_drafts=options.drafts, aliases=config.aliases, bodies=bodies
             )
+            if cache is not None and bodies.compared != bodies.memo:
+                cache.put_state(DUPLICATES_STATE, bodies.compared)
         for duplicate in site.duplicates:
             log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
         if not config.base_url:
             log(NO_BASE_URL_WARNING)
+        site_key = None
+        if cache is not None:
+            # Everything the output is made of; an empty board's feed shows the build time.
+            site_key = _site_key(config, today, options.drafts, keys, None if site.postings else now)
+            with _timed(stages, "check output"):
+                if _output_is_built_from(cache, options.output, site_key):
+                    seconds = time.perf_counter() - started
+                    return BuildResult(site, skipped, seconds, 0, [], reading.processed, stages)
         tree = _tree_state(cache, options.output)
         writer = SiteWriter(
             options.output, spare=tree.spare, spare_files=tree.spare_files, previous=tree.previous
@@ -359,10 +377,23 @@ class Builder:
             if reading.bodies is not None:
                 reading.bodies.close()
         if cache is not None:
-            tree.save(writer)
+            tree.save(writer, site_key)
             cache.keep_only_postings(keys.values())
         seconds = time.perf_counter() - started
         return BuildResult(site, skipped, seconds, writer.count, changed, reading.processed, stages)
+
+
+DUPLICATES_STATE = "duplicates"  # answers of the last build's body comparisons, see model.duplicates
+
+
+def _duplicate_bodies(reading: Reading, cache: BuildCache | None) -> Bodies:
+    """Bodies for duplicate detection: from the cache, with the last build's answers."""
+    if cache is None or reading.bodies is None:
+        return Bodies()
+    memo = cache.get_state(DUPLICATES_STATE)
+    if not isinstance(memo, dict) or not all(isinstance(v, bool) for v in memo.values()):
+        memo = {}
+    return Bodies(reading.bodies.texts, reading.keys, memo)
 
 
 @contextmanager
@@ -384,18 +415,44 @@ class _TreeState:
     spare_files: Manifest | None = None
     previous: Manifest | None = None
 
-    def save(self, writer: SiteWriter) -> None:
+    def save(self, writer: SiteWriter, site_key: str | None) -> None:
+        """Record the swapped-in output, the spare tree, and the key of the site they hold."""
         if self.cache is None:
             return
         kept = self.spare is not None and self.spare.is_dir()
-        self.cache.put_state(self.name, {"output": writer.files, "spare": writer.previous if kept else None})
+        spare = writer.previous if kept else None
+        self.cache.put_state(self.name, {"output": writer.files, "spare": spare, "site": site_key})
+
+
+def _tree_name(output: Path) -> str:
+    return "tree:" + str(output.resolve())
+
+
+def _site_key(
+    config: Config, today: dt.date, drafts: bool, keys: Mapping[str, str], clock: dt.datetime | None
+) -> str:
+    """A hash of every input of the built site: the generator, templates and config, the
+    day, the drafts option, and each posting file's cache key (its path and bytes)."""
+    h = hashlib.sha256(f"{render_base_digest(config)}\0{today}\0{drafts}\0{clock}\0".encode())
+    for rel in sorted(keys):
+        h.update(f"{rel}\0{keys[rel]}\0".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _output_is_built_from(cache: BuildCache, output: Path, site_key: str) -> bool:
+    """True when the last build made the output from inputs with this key, and the output
+    still holds exactly what that build wrote: then there is nothing to build."""
+    state = cache.get_state(_tree_name(output))
+    if not isinstance(state, dict) or state.get("site") != site_key or not _is_manifest(state.get("output")):
+        return False
+    return tree_matches(output, state["output"])
 
 
 def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
     if cache is None:
         return _TreeState()
     out = str(output.resolve())
-    name = "tree:" + out
+    name = _tree_name(output)
     state = cache.get_state(name)
     previous = state.get("output") if isinstance(state, dict) else None
     spare_files = state.get("spare") if isinstance(state, dict) else None
@@ -453,12 +510,16 @@ def make_renderer(
     renderer = PageRenderer(config, site, today)
     renderer.env.globals["open_count"] = len(site.postings)
     if digests is not None:
-        folders = template_folders(config.templates)
-        base = hashlib.sha256(
-            f"{code_digest()}\0{folder_digest(folders)}\0{config!r}".encode("utf-8", "surrogatepass")
-        ).hexdigest()
-        renderer.keys = PageKeys(renderer.env, base, site.taxonomies, digests)
+        renderer.keys = PageKeys(renderer.env, render_base_digest(config), site.taxonomies, digests)
     return renderer
+
+
+def render_base_digest(config: Config) -> str:
+    """A hash of what every page depends on besides its own data: code, templates, config."""
+    folders = template_folders(config.templates)
+    return hashlib.sha256(
+        f"{code_digest()}\0{folder_digest(folders)}\0{config!r}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def write_site(

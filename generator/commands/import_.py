@@ -111,7 +111,7 @@ def _sources(src: Path, max_size: int) -> tuple[list[SourceFile], list[str]]:
         info = src.stat()
         if info.st_size > max_size:
             return [], [f"{src}: file is {info.st_size:,} bytes, over the {max_size:,}-byte limit"]
-        return [SourceFile(src, src.name, info)], []
+        return [SourceFile(src.parent, src.name, info)], []
     if src.is_dir():
         found, rejected = find_sources(src, max_size=max_size)
         return found, [f"{src / r.rel}: {r.reason}" for r in rejected]

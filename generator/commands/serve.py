@@ -59,8 +59,9 @@ def serve(options: ServeOptions) -> int:
         except PortUnavailable as err:
             _warn(f"error: {err}")
             return 1
+        server.watch_sources()  # before the first build: a save during it is not missed
         site.first_build()
-        server.watch_sources()
+        server.watch_sources()  # the config read by the first build may name a template folder
         _say(f"serving {_url(options.host, port)} (preview of {options.content}/, Ctrl+C stops)")
         server.run()
         _say("stopped")

@@ -1,7 +1,8 @@
 """livereload's server and watcher, set up for the preview: watch, debounce, rebuild, reload.
 
-livereload does the watching (its polling Watcher), the HTTP and websocket serving and the
-injection of its script into HTML responses. This module decides when to rebuild: a change
+livereload does the HTTP and websocket serving, the injection of its script into HTML
+responses, and the polling of templates and config; the content folder's changes come
+from the operating system's file events (folder_events.py). This module decides when to rebuild: a change
 starts a short quiet period, further changes restart it, then one rebuild runs and the
 browsers reload. A content-only rebuild is followed, once things are quiet, by a "settle"
 pass that renders every page and deletes files that are gone.
@@ -23,6 +24,7 @@ from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop, PeriodicCallback
 
+from generator.preview.folder_events import FolderEvents
 from generator.preview.handler import bind_handler
 from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Rebuild
 
@@ -90,6 +92,7 @@ class PreviewServer:
         self.server.SFH = bind_handler(site)
         LiveReloadHandler.watcher = self.watcher  # livereload keeps it on the class (`listen` sets it too)
         self._watched: set[str] = set()
+        self._events: FolderEvents | None = None
         self._reasons: set[str] = set()
         self._paths: set[str] = set()
         self._rebuild_timer: object | None = None
@@ -114,8 +117,16 @@ class PreviewServer:
         raise AssertionError("unreachable")
 
     def watch_sources(self) -> None:
-        """The content folder, the template folders and the config file (also before it exists)."""
-        self._watch(self.site.content, CONTENT)
+        """The content folder, the template folders and the config file (also before it exists).
+
+        The content folder, which may hold thousands of files, is watched through the
+        operating system's file events; the few template files and the config file, and the
+        content folder when events cannot be had, by livereload's polling watcher."""
+        if self._events is None and self.site.content.is_dir():
+            self._events = FolderEvents(self.site.content, self._content_changed, self._events_failed)
+            self._events.start()
+        elif self._events is None:
+            self._watch(self.site.content, CONTENT)
         for folder in self.site.template_folders():
             self._watch(folder, TEMPLATES)
         self._watch(self.site.config_path, CONFIG)
@@ -137,11 +148,22 @@ class PreviewServer:
             pass
         finally:
             self.watcher.poller.stop()
+            if self._events is not None:
+                self._events.stop()
 
-    def _changed(self, reason: str) -> None:
-        """Called by the watcher for each changed path: (re)start the quiet period."""
+    def _content_changed(self, paths: set[str]) -> None:
+        self._paths |= paths
+        self._changed(CONTENT, polled=False)
+
+    def _events_failed(self, err: Exception) -> None:
+        self.log(f"note: file events unavailable ({err}); polling {self.site.content.as_posix()}/ instead")
+        self._watch(self.site.content, CONTENT)
+        self._changed(CONTENT, polled=False)  # a change may have been missed meanwhile
+
+    def _changed(self, reason: str, *, polled: bool = True) -> None:
+        """Called for each change: (re)start the quiet period."""
         self._reasons.add(reason)
-        if self.watcher.filepath:
+        if polled and self.watcher.filepath:
             self._paths.add(self.watcher.filepath)
         loop = IOLoop.current()
         for timer in (self._rebuild_timer, self._settle_timer):

@@ -101,10 +101,13 @@ class SiteWriter:
         """Make the spare tree hold exactly what its manifest says (runs in a thread)."""
         base = self._base
         seen: set[str] = set()
-        for folder, _dirs, names in os.walk(self.root):
+        root = str(self.root)
+        for folder, _dirs, names in os.walk(root):
+            prefix = folder[len(root) + 1 :].replace(os.sep, "/")
+            prefix += "/" if prefix else ""
             for name in names:
                 path = os.path.join(folder, name)
-                rel = Path(path).relative_to(self.root).as_posix()
+                rel = prefix + name
                 entry = base.get(rel)
                 if entry is not None and _matches(path, entry):
                     seen.add(rel)
@@ -231,6 +234,34 @@ class SiteWriter:
         self.ready()
         if self.spare is None or self.root != self.spare:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+def tree_matches(root: Path, manifest: Manifest, *, unlisted: tuple[str, ...] = ()) -> bool:
+    """True when the folder holds exactly the manifest's files, each as it was written (same
+    size, modification time and inode), apart from the marker file and the `unlisted`
+    top-level folders. One `lstat` per file; anything else in the folder makes it False."""
+    seen = 0
+    todo = [(str(root), "")]
+    while todo:
+        folder, prefix = todo.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError:
+            return False
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not (prefix == "" and entry.name in unlisted):
+                    todo.append((entry.path, rel + "/"))
+                continue
+            if rel == MARKER:
+                continue
+            listed = manifest.get(rel)
+            if listed is None or not _matches(entry.path, listed):
+                return False
+            seen += 1
+    return seen == len(manifest)
 
 
 def site_path(root: Path, rel: str) -> Path:

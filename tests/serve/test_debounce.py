@@ -69,3 +69,22 @@ def test_a_change_during_the_quiet_period_of_settling_cancels_it(tmp_path: Path,
 
     asyncio.run(two_edits())
     assert site.calls == [{CONTENT}, {CONTENT}, {SETTLE}]
+
+
+def test_without_file_events_the_content_folder_is_polled(tmp_path: Path, timings: None) -> None:
+    site = StubSite(tmp_path)
+    site.content.mkdir()
+    lines: list[str] = []
+    preview = PreviewServer(site, lines.append)  # type: ignore[arg-type]
+
+    async def events_fail() -> None:
+        preview.watch_sources()
+        assert str(site.content.resolve()) not in preview._watched  # events, not polling
+        preview._events_failed(OSError("inotify watch limit reached"))
+        await asyncio.sleep(0.45)
+
+    asyncio.run(events_fail())
+    assert str(site.content.resolve()) in preview._watched
+    assert any("polling" in line and "inotify watch limit" in line for line in lines)
+    assert site.calls[:1] == [{CONTENT}], "a change missed meanwhile is looked for at once"
+    preview._events.stop()  # type: ignore[union-attr]
