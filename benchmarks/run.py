@@ -219,18 +219,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--big", action="store_true", help="also 100,000 postings (takes a while)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--no-search",
-        action="store_true",
-        help="builds without the search index (Pagefind), to measure the rest on its own",
-    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "jobboard-bench")
     args = parser.parse_args()
     sizes = args.sizes + ([100_000] if args.big else [])
-    search = "without the search index" if args.no_search else "search index included"
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {search}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, search index included")
     for n in sizes:
-        bench(n, args.runs, args.work, {"PAGEFIND_BINARY_PATH": "/bin/false"} if args.no_search else None)
+        bench(n, args.runs, args.work)
 
 
 if __name__ == "__main__":

@@ -1,124 +1,195 @@
-"""Search-index benchmark: `python benchmarks/search_bench.py SITE [--runs 5] [--modes ...]`.
+"""Search-index benchmark: `python benchmarks/search_bench.py BOARD [--runs 3] [--terms ...] [--browser]`.
 
-SITE is a built site (`jobboard build`). Each mode writes a Pagefind index of SITE into a
-fresh folder beside it and reports the median wall time and the median CPU time (user +
-sys of the child processes) over the runs. Modes:
+BOARD is a board folder as benchmarks/run.py leaves it (content/, output/ and
+.jobboard-cache/ of a cached build; `python benchmarks/run.py --sizes N --runs 1` makes one
+in $TMPDIR/jobboard-bench/board-N). It reports:
 
-- `cli-all`: the Pagefind CLI over every HTML page (what the build did before issue #5)
-- `cli-jobs`: the CLI over `jobs/**/*.html` only (posting pages; the others carry no
-  `data-pagefind-body` and are only parsed to be ignored)
-- `cli-jobs-1thread`: the same with RAYON_NUM_THREADS=1 and TOKIO_WORKER_THREADS=1
-- `api`: Pagefind's Python API (`PagefindIndex.add_html_file` for each posting page)
-- `build`: `generator.render.search_index.build_search_index`, as the build runs it
-- `one-changed`: build_search_index of SITE with one posting page changed and SITE as the
-  previous output (the incremental build's search stage; a full re-index today)
-- `first-search`: open SITE's front page in headless Chromium, wait for the search form,
-  search for `--term`, and count the requests and bytes under pagefind/ (needs chromium
-  and playwright, as the browser tests do)
+- index build: seconds to build every file of search/ from the cached postings (body terms
+  from the cache, as `jobboard build` does), median over `--runs` fresh interpreters, and
+  the memory the index adds (the process's peak RSS while building it minus its RSS before);
+- the same with every body tokenized again (what a posting not yet in the cache costs);
+- the size of search/ in BOARD/output: files, total bytes, the biggest shard and doc chunk;
+- what a first search downloads, for each of `--terms`: index.json, the term shards the
+  query loads, and the doc chunks of the first 20 results (static/search-engine.js under
+  Node decides, as the browser does);
+- with `--browser`, the same measured in headless Chromium: every request under search/
+  from opening the front page to the first 20 results shown.
 
-Not part of pytest. Other processes on the machine add to the wall time; CPU time is the
-steadier number.
+Pagefind, measured on the same machine before it was replaced (README, "Search and
+filters"), is printed beside it. Not part of pytest.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+import tracemalloc
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCH_TMP: Path | None = None
-sys.path.insert(0, str(HERE.parent))
-
-from generator.render.search_index import (  # noqa: E402
-    SEARCH_FOLDER,
-    build_search_index,
-    pagefind_executable,
-)
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+PAGEFIND = {  # measured 2026-12-01 at 10,000 postings (benchmarks/run.py, medians of 3, 2 cores)
+    "index seconds (cold build)": 30,
+    "index seconds (one posting changed)": 23,
+    "peak memory of the build": "2.0 GiB, of which Pagefind 1.9 GiB",
+}
 
 
-def _self_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+def _rss() -> int:
+    """This process's resident memory now (bytes)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize()
 
 
-def _cli(site: Path, out: Path, glob: str | None, env: dict[str, str] | None = None) -> None:
-    command = [str(pagefind_executable()), "--site", str(site), "--output-path", str(out), "--silent"]
-    if glob:
-        command += ["--glob", glob]
-    subprocess.run(command, check=True, env={**os.environ, **(env or {})})
+class _PeakRss:
+    """The highest RSS of this process while the block runs (sampled every 5 ms)."""
+
+    def __enter__(self) -> _PeakRss:
+        self.before = self.peak = _rss()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.005):
+            self.peak = max(self.peak, _rss())
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+        self.peak = max(self.peak, _rss())
 
 
-def _api(site: Path, out: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+def child(board: Path, retokenize: bool, trace: bool) -> None:
+    """One measurement in this (fresh) interpreter; prints JSON."""
+    os.chdir(board)
+    from generator.cache import BuildCache
+    from generator.clock import build_time
+    from generator.commands.build import read_postings_cached
+    from generator.config import Config
+    from generator.model.site import assemble_site
+    from generator.search.index import search_index_files
+    from generator.search.terms import body_terms_of_text
 
-    async def run() -> None:
-        config = IndexConfig(output_path=str(out))
-        async with PagefindIndex(config=config) as index:
-            for page in sorted(site.glob("jobs/*/index.html")):
-                rel = page.relative_to(site).as_posix()
-                await index.add_html_file(
-                    content=page.read_text("utf-8"), url="/" + rel.removesuffix("index.html")
-                )
+    cache = BuildCache(Path(".jobboard-cache"))
+    reading = read_postings_cached(Path("content"), Config(), lambda _m: None, cache)
+    assert reading.bodies is not None
+    site = assemble_site(reading.postings, today=build_time().date(), body_texts=reading.bodies.texts)
+    body_terms = reading.search_terms()
+    if retokenize:
+        bodies = reading.bodies
 
-    asyncio.run(run())
+        def body_terms(postings):  # type: ignore[no-untyped-def]
+            for start in range(0, len(postings), 500):
+                yield from body_terms_of_text(bodies.fill(postings[start : start + 500]))
 
-
-def _copy_site(site: Path, into: Path) -> Path:
-    """A hard-linked copy of the site's pages (without its index), as the build's new tree."""
-    copy = into / "site"
-    shutil.copytree(site, copy, copy_function=os.link, ignore=shutil.ignore_patterns(SEARCH_FOLDER))
-    return copy
-
-
-def _change_one_posting(site: Path) -> str:
-    page = min(site.glob("jobs/*/index.html"))
-    text = page.read_text("utf-8")
-    page.unlink()  # a hard link: never write through it into the source site
-    page.write_text(text.replace("</article>", "<p>One more line, changed.</p></article>", 1), "utf-8")
-    return page.relative_to(site).as_posix()
-
-
-def measure(
-    label: str, runs: int, prepare: Callable[[Path], object], run: Callable[[Path, object], None]
-) -> None:
-    walls, cpus = [], []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory(dir=BENCH_TMP) as tmp:
-            state = prepare(Path(tmp))
-            cpu0, self0 = _children_cpu(), _self_cpu()
-            start = time.perf_counter()
-            run(Path(tmp), state)
-            walls.append(time.perf_counter() - start)
-            cpus.append(_children_cpu() - cpu0 + _self_cpu() - self0)
+    if trace:
+        tracemalloc.start()
+    start = time.perf_counter()
+    size = files = 0
+    with _PeakRss() as memory:
+        for _path, text in search_index_files(site, body_terms):
+            size += len(text.encode("utf-8"))
+            files += 1
+    seconds = time.perf_counter() - start
+    traced = tracemalloc.get_traced_memory()[1] if trace else 0
     print(
-        f"{label:18s} wall {statistics.median(walls):7.2f} s (min {min(walls):6.2f})"
-        f"   cpu {statistics.median(cpus):7.2f} s   ({runs} runs)",
-        flush=True,
+        json.dumps(
+            {
+                "seconds": seconds,
+                "added": memory.peak - memory.before,
+                "traced": traced,
+                "peak": memory.peak,
+                "files": files,
+                "bytes": size,
+                "docs": len(site.postings),
+            }
+        )
     )
 
 
-def first_search(site: Path, term: str) -> None:
+def measure(board: Path, runs: int, retokenize: bool, trace: bool = False) -> dict[str, float]:
+    rows = []
+    flags = (["--retokenize"] if retokenize else []) + (["--trace"] if trace else [])
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(board), *flags],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PYTHONPATH": str(ROOT)},
+        ).stdout
+        rows.append(json.loads(out.splitlines()[-1]))
+    return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
+
+
+def sizes(search: Path) -> None:
+    files = [p for p in search.rglob("*.json")]
+    total = sum(p.stat().st_size for p in files)
+    by_kind: dict[str, list[int]] = {}
+    for p in files:
+        by_kind.setdefault(p.relative_to(search).parts[0], []).append(p.stat().st_size)
+    print(f"search/: {len(files)} files, {total / 2**20:.2f} MiB")
+    for kind, values in sorted(by_kind.items()):
+        print(
+            f"  {kind:11s} {len(values):5d} files  {sum(values) / 1024:8.0f} KiB"
+            f"  biggest {max(values) / 1024:6.1f} KiB"
+        )
+
+
+def first_search_static(site: Path, terms: list[str]) -> None:
+    node = "node"
+    script = ROOT / "tests" / "site" / "search_node.js"
+    engine = ROOT / "templates" / "static" / "search-engine.js"
+    meta = json.loads((site / "search" / "index.json").read_text("utf-8"))
+    from generator.search.index import shard_key
+
+    def run(mode: str, data: object) -> list:
+        done = subprocess.run(
+            [node, str(script), str(engine), mode, str(site)],
+            input=json.dumps(data),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(done.stdout)
+
+    queries = [{"q": term} for term in terms]
+    results = run("search", queries)
+    from generator.search.tokens import tokenize
+
+    for term, result in zip(terms, results, strict=True):
+        tokens = list(dict.fromkeys(tokenize(term)))
+        shards = sorted({s for found in run("shards", tokens) for s in found})
+        chunks = sorted({i // meta["chunk"] for i in result["ids"][:20]})
+        index = (site / "search" / "index.json").stat().st_size
+        shard_bytes = sum((site / "search" / "terms" / f"{shard_key(s)}.json").stat().st_size for s in shards)
+        chunk_bytes = sum((site / "search" / "docs" / f"{c}.json").stat().st_size for c in chunks)
+        total = index + shard_bytes + chunk_bytes
+        print(
+            f"  {term!r:14s} {len(result['ids']):6d} results: index.json {index / 1024:.0f} KiB + "
+            f"{len(shards)} shards {shard_bytes / 1024:.0f} KiB + {len(chunks)} doc chunks "
+            f"{chunk_bytes / 1024:.0f} KiB = {total / 1024:.0f} KiB"
+        )
+
+
+def first_search_browser(site: Path, term: str) -> None:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.server import SiteServer
     from tests.browser.tools import CHROMIUM_ARGS, chromium_path
 
-    served = Path(tempfile.mkdtemp(dir=BENCH_TMP)) / "site"
+    served = Path(tempfile.mkdtemp()) / "site"
     served.symlink_to(site, target_is_directory=True)
     with SiteServer(served, prefix="board") as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium_path()), args=CHROMIUM_ARGS)
@@ -128,7 +199,7 @@ def first_search(site: Path, term: str) -> None:
             "requestfinished",
             lambda r: (
                 seen.append((r.url, (r.sizes() or {}).get("responseBodySize", 0)))
-                if "/pagefind/" in r.url
+                if "/search/" in r.url
                 else None
             ),
         )
@@ -144,60 +215,44 @@ def first_search(site: Path, term: str) -> None:
         shown = page.locator("#search-status").text_content()
         browser.close()
     print(
-        f"first-search       ready {ready:5.2f} s: {loaded[0]} requests, {loaded[1] / 1024:.0f} KiB;"
-        f" after searching {term!r} ({total:5.2f} s): {len(seen)} requests, "
-        f"{sum(size for _u, size in seen) / 1024:.0f} KiB  [{shown}]"
+        f"  browser {term!r}: ready in {ready:.2f} s ({loaded[0]} requests, {loaded[1] / 1024:.0f} KiB); "
+        f"results in {total:.2f} s: {len(seen)} requests, {sum(s for _u, s in seen) / 1024:.0f} KiB [{shown}]"
     )
 
 
 def main() -> None:
+    if len(sys.argv) >= 3 and sys.argv[1] == "--child":
+        child(Path(sys.argv[2]), "--retokenize" in sys.argv, "--trace" in sys.argv)
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--term", default="kubernetes")
+    parser.add_argument("board", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
-        "--modes", nargs="+", default=["cli-all", "cli-jobs", "cli-jobs-1thread", "build", "one-changed"]
+        "--terms", nargs="+", default=["kubernetes", "python", "senior data", "k", "platform eng"]
     )
+    parser.add_argument("--browser", action="store_true")
     args = parser.parse_args()
-    site: Path = args.site.resolve()
-    pages = sum(1 for _ in site.glob("jobs/*/index.html"))
-    print(f"== {site}: {pages} posting pages ==")
-    global BENCH_TMP
-    BENCH_TMP = site.parent  # same file system: the build tree is hard-linked
-    quiet: Callable[[str], None] = lambda _m: None  # noqa: E731
-    one_thread = {"RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"}
-    for mode in args.modes:
-        if mode == "cli-all":
-            measure(mode, args.runs, lambda t: None, lambda t, _s: _cli(site, t / "pf", None))
-        elif mode == "cli-jobs":
-            measure(mode, args.runs, lambda t: None, lambda t, _s: _cli(site, t / "pf", "jobs/**/*.html"))
-        elif mode == "cli-jobs-1thread":
-            measure(
-                mode,
-                args.runs,
-                lambda t: None,
-                lambda t, _s: _cli(site, t / "pf", "jobs/**/*.html", one_thread),
-            )
-        elif mode == "api":
-            measure(mode, args.runs, lambda t: None, lambda t, _s: _api(site, t / "pf"))
-        elif mode == "build":
-            measure(mode, args.runs, _copy_site, lambda _t, copy: build_search_index(copy, quiet))
-        elif mode == "one-changed":
-
-            def prepare(tmp: Path) -> tuple[Path, list[str]]:
-                copy = _copy_site(site, tmp)
-                return copy, [_change_one_posting(copy)]
-
-            measure(
-                mode,
-                args.runs,
-                prepare,
-                lambda _t, state: build_search_index(state[0], quiet, previous=site, changed=state[1]),
-            )
-        elif mode == "first-search":
-            first_search(site, args.term)
-        else:
-            raise SystemExit(f"unknown mode {mode}")
+    board = args.board.resolve()
+    cached = measure(board, args.runs, retokenize=False)
+    print(f"== {board}: {cached['docs']:.0f} open postings, medians of {args.runs} ==")
+    print(
+        f"index build (terms from the cache)  {cached['seconds']:6.2f} s"
+        f"   adds {cached['added'] / 2**20:5.0f} MiB"
+        f" to peak RSS (process peak {cached['peak'] / 2**20:.0f} MiB)"
+    )
+    traced = measure(board, 1, retokenize=False, trace=True)
+    print(f"  its Python allocations at their peak (tracemalloc, 1 run): {traced['traced'] / 2**20:.1f} MiB")
+    fresh = measure(board, args.runs, retokenize=True)
+    print(
+        f"index build (every body tokenized)  {fresh['seconds']:6.2f} s"
+        f"   adds {fresh['added'] / 2**20:5.0f} MiB"
+    )
+    sizes(board / "output" / "search")
+    print("first search downloads (index.json + term shards + doc chunks of the first 20 results):")
+    first_search_static(board / "output", args.terms)
+    if args.browser:
+        first_search_browser(board / "output", args.terms[0])
+    print("Pagefind at 10,000 postings, for comparison:", "; ".join(f"{k}: {v}" for k, v in PAGEFIND.items()))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Posting bodies kept out of the build's main process.
+"""Posting bodies (and their search terms) kept out of the build's main process.
 
 The HTML and text of a posting's body are most of its size. With a cache, the build holds
 every posting's metadata (the site, its lists and keys need all of them) but no bodies;
@@ -13,17 +13,23 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.cache import BuildCache
 from generator.model.posting import Posting
+from generator.search.tokens import term_set, terms_from_text, terms_to_text
 
 Body = tuple[str, str]  # (body_html, body_text)
 
 
 def body_to_json(posting: Posting) -> str:
     return json.dumps([posting.body_html, posting.body_text], ensure_ascii=False)
+
+
+def body_terms_text(posting: Posting) -> str:
+    """The body's search terms, as the cache keeps them (made in the read workers)."""
+    return terms_to_text(term_set([posting.body_text]))
 
 
 def body_from_json(data: str) -> Body | None:
@@ -81,6 +87,19 @@ class BodyStore:
 
     def texts(self, postings: Sequence[Posting]) -> list[str]:
         return [posting.body_text for posting in self.fill(postings)]
+
+    def terms(self, postings: Sequence[Posting]) -> Iterator[list[str] | set[str]]:
+        """Each posting's body search terms, in order: from the cache (made by the read
+        workers), else made from its body; a few hundred postings at a time."""
+        for start in range(0, len(postings), 500):
+            batch = postings[start : start + 500]
+            wanted = [self.keys[p.source] for p in batch if p.source in self.keys]
+            found = dict(self._connection().get_terms(wanted)) if wanted else {}
+            missing = [p for p in batch if self.keys.get(p.source) not in found]
+            made = {p.source: term_set([p.body_text]) for p in self.fill(missing)}
+            for posting in batch:
+                text = found.get(self.keys.get(posting.source, ""))
+                yield terms_from_text(text) if text is not None else made[posting.source]
 
     def close(self) -> None:
         if self._cache is not None and self._pid == os.getpid():

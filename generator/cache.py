@@ -26,7 +26,7 @@ import generator
 
 CACHE_DIR = ".jobboard-cache"
 _DB = "cache.sqlite3"
-_SCHEMA = 2  # 2: posting bodies apart from their metadata
+_SCHEMA = 3  # 2: posting bodies apart from their metadata; 3: each body's search terms
 _LIBRARIES = ("ftfy", "markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "python-slugify", "pyyaml")
 
 
@@ -75,6 +75,7 @@ class BuildCache:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS postings (key TEXT PRIMARY KEY, crc INTEGER, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, crc INTEGER, data TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS terms (key TEXT PRIMARY KEY, crc INTEGER, data TEXT)")
         db.execute("CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, crc INTEGER, data TEXT)")
         if self._check:
             db.execute("PRAGMA quick_check").fetchall()
@@ -97,8 +98,9 @@ class BuildCache:
         self._db.close()
 
     # -- postings ---------------------------------------------------------------
-    # A posting is stored in two parts under one key: its metadata (`postings`, read for
-    # every posting on every build) and its body (`bodies`, read only where a page shows it).
+    # A posting is stored in three parts under one key: its metadata (`postings`, read for
+    # every posting on every build), its body (`bodies`, read only where a page shows it)
+    # and its body's search terms (`terms`, read by the search index).
     def get_postings(self, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(key, stored JSON) for every key that has a sound entry, a few hundred at a time."""
         return self._get("postings", keys)
@@ -107,11 +109,18 @@ class BuildCache:
         """(key, stored body JSON) for every key that has a sound entry."""
         return self._get("bodies", keys)
 
+    def get_terms(self, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(key, stored terms text) for every key that has a sound entry."""
+        return self._get("terms", keys)
+
     def put_postings(self, items: Iterable[tuple[str, str]]) -> None:
         self._put("postings", items)
 
     def put_bodies(self, items: Iterable[tuple[str, str]]) -> None:
         self._put("bodies", items)
+
+    def put_terms(self, items: Iterable[tuple[str, str]]) -> None:
+        self._put("terms", items)
 
     def _get(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
         wanted = list(keys)
@@ -149,6 +158,7 @@ class BuildCache:
                 self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in keys))
                 self._db.execute("DELETE FROM postings WHERE key NOT IN (SELECT key FROM used)")
                 self._db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM used)")
+                self._db.execute("DELETE FROM terms WHERE key NOT IN (SELECT key FROM used)")
         except sqlite3.DatabaseError:
             self._reset()
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.bodies import BodyStore, body_from_json, body_to_json, without_body
+from generator.bodies import BodyStore, body_from_json, body_terms_text, body_to_json, without_body
 from generator.cache import BuildCache, code_digest
 from generator.clock import build_time, source_date_epoch
 from generator.config import Config
@@ -48,9 +48,11 @@ from generator.render.pages import (
     render_not_found,
     render_taxonomy,
 )
-from generator.render.search_index import SEARCH_FOLDER, build_search_index
+from generator.render.search_index import render_search_index
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.render.templates import template_folders
+from generator.search.index import BodyTerms
+from generator.search.terms import StoredTerms
 from generator.sources import SourceFile, find_sources
 from generator.write.output import (
     Manifest,
@@ -136,20 +138,20 @@ class _Task:
     fallback: dt.date
 
 
-def _read_one(task: _Task) -> tuple[str, str | None]:
-    """One posting file to cacheable JSON: (the posting without its body, the body), or
-    (`{"$skip": [message, line]}`, None)."""
+def _read_one(task: _Task) -> tuple[str, str | None, str | None]:
+    """One posting file to cacheable JSON: (the posting without its body, the body, the body's
+    search terms), or (`{"$skip": [message, line]}`, None, None)."""
     from generator.pipeline import process_file  # imported only by builds that read files
 
     try:
         posting = process_file(
             Path(task.path), content_dir=Path("/"), source=task.rel, fallback_date=task.fallback
         )
-        return posting_to_json(without_body(posting)), body_to_json(posting)
+        return posting_to_json(without_body(posting)), body_to_json(posting), body_terms_text(posting)
     except PostingError as err:
-        return _skip_json(err.message, err.line), None
+        return _skip_json(err.message, err.line), None, None
     except (OSError, RecursionError, MemoryError, ValueError) as err:
-        return _skip_json(f"cannot be read: {type(err).__name__}: {err}", None), None
+        return _skip_json(f"cannot be read: {type(err).__name__}: {err}", None), None, None
 
 
 def _skip_json(message: str, line: int | None) -> str:
@@ -200,6 +202,11 @@ class Reading:
     keys: dict[str, str]  # cache key (content digest) by source; empty without a cache
     processed: int  # files read and cleaned (not taken from the cache)
     bodies: BodyStore | None  # with a cache the postings come without bodies: fill them from here
+    terms: dict[str, str] = field(default_factory=dict)  # without a cache: body search terms by source
+
+    def search_terms(self) -> BodyTerms:
+        """Each posting's body search terms, as the read workers made them."""
+        return self.bodies.terms if self.bodies is not None else StoredTerms(self.terms)
 
 
 def read_postings_cached(
@@ -237,23 +244,29 @@ def read_postings_cached(
         import generator.pipeline  # noqa: F401 - once here, not in every worker
     fresh: list[tuple[str, str]] = []
     fresh_bodies: list[tuple[str, str]] = []
+    fresh_terms: list[tuple[str, str]] = []
+    terms: dict[str, str] = {}
     done = progress(pool_map(_read_one, todo), len(todo), "reading")
-    for task, (data, body) in zip(todo, done, strict=True):
+    for task, (data, body, body_terms) in zip(todo, done, strict=True):
         result = results[task.rel] = _decode_entry(task.rel, data)
         if cache is None:
             if isinstance(result, Posting) and body is not None:
                 result.body_html, result.body_text = body_from_json(body) or ("", "")
+                terms[task.rel] = body_terms or ""
             continue
         fresh.append((keys[task.rel], data))
         if body is not None:
             fresh_bodies.append((keys[task.rel], body))
+            fresh_terms.append((keys[task.rel], body_terms or ""))
         if len(fresh) >= 500:
             cache.put_bodies(fresh_bodies)  # bodies first: a posting entry always has its body
+            cache.put_terms(fresh_terms)
             cache.put_postings(fresh)
-            fresh, fresh_bodies = [], []
+            fresh, fresh_bodies, fresh_terms = [], [], []
     bodies = None
     if cache is not None:
         cache.put_bodies(fresh_bodies)
+        cache.put_terms(fresh_terms)
         cache.put_postings(fresh)
         by_rel = {task.rel: task for task in tasks}
         bodies = BodyStore(cache.folder, keys, lambda rel: _remake_body(by_rel[rel]))
@@ -266,7 +279,7 @@ def read_postings_cached(
             postings.append(result)
     for skip in skipped:
         log(f"skipped {skip}")
-    return Reading(postings, skipped, keys, len(todo), bodies)
+    return Reading(postings, skipped, keys, len(todo), bodies, terms)
 
 
 def _remake_body(task: _Task) -> tuple[str, str] | None:
@@ -352,12 +365,9 @@ class Builder:
                 digests=keys if cache is not None else None,
                 stages=stages,
                 bodies=reading.bodies,
+                search_terms=reading.search_terms(),
             )
             changed = writer.changed()
-            with _timed(stages, "search index"):
-                writer.finish()
-                # Inside the new tree, before the swap; linked from the output when no posting page changed.
-                indexed = build_search_index(writer.root, log, previous=options.output, changed=changed)
             with _timed(stages, "swap"):
                 writer.commit()
         except BaseException:
@@ -367,7 +377,7 @@ class Builder:
             if reading.bodies is not None:
                 reading.bodies.close()
         if cache is not None:
-            tree.save(writer, site_key if indexed else None)  # a failed index is tried again next build
+            tree.save(writer, site_key)
             cache.keep_only_postings(keys.values())
         seconds = time.perf_counter() - started
         return BuildResult(site, skipped, seconds, writer.count, changed, reading.processed, stages)
@@ -435,7 +445,7 @@ def _output_is_built_from(cache: BuildCache, output: Path, site_key: str) -> boo
     state = cache.get_state(_tree_name(output))
     if not isinstance(state, dict) or state.get("site") != site_key or not _is_manifest(state.get("output")):
         return False
-    return tree_matches(output, state["output"], unlisted=(SEARCH_FOLDER,))
+    return tree_matches(output, state["output"])
 
 
 def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
@@ -523,14 +533,18 @@ def write_site(
     stages: dict[str, float] | None = None,
     bodies: BodyStore | None = None,
     lists: bool = True,
+    search: bool = True,
+    search_terms: BodyTerms | None = None,
 ) -> None:
     """Render every page of the site into the writer.
 
     `postings` limits the posting pages to those postings (the preview server re-renders
     only the pages a change affects); every other page is always rendered, except that
     `lists=False` leaves out everything that shows no posting body (the list pages, sitemap,
-    robots.txt, jobs.json and static files) and renders only the feeds: the preview does so
-    when nothing but posting bodies changed.
+    robots.txt, jobs.json, the search index and static files) and renders only the feeds:
+    the preview does so when nothing but posting bodies changed. `search=False` leaves the
+    search index out (the preview's quick passes); `search_terms` gives the postings' body
+    terms (see Reading.search_terms), else they are made from the postings' body text.
     """
     stages = stages if stages is not None else {}
     renderer = make_renderer(site, config, today, digests)
@@ -553,6 +567,9 @@ def write_site(
             static = folder / "static"
             if static.is_dir():
                 writer.copy_tree(static, "static")
+    if search:
+        with _timed(stages, "search index"):
+            render_search_index(site, writer, search_terms, renderer.keys)
 
 
 _CHUNK = 32

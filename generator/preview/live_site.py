@@ -28,8 +28,8 @@ from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
 from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
-from generator.render.search_index import build_search_index
 from generator.render.templates import template_folders
+from generator.search.terms import TermMemo
 from generator.sources import SourceFile, find_sources
 from generator.write.memory import MemoryWriter
 from generator.write.sync import FolderSync
@@ -118,6 +118,7 @@ class LiveSite:
         self._today: dt.date | None = None
         self._replaced: dict[str, Posting] = {}  # by source: the postings the last refresh replaced
         self._sync = FolderSync(folder)
+        self._terms = TermMemo()  # body search terms, made again only for a changed body
 
     @property
     def skips(self) -> list[Skip]:
@@ -203,7 +204,10 @@ class LiveSite:
         writer = MemoryWriter(None if report.full else self._keys)
         with contextlib.redirect_stderr(io.StringIO()):  # no progress lines on every save
             digests = self._digests_of(postings)
-            write_site(site, self.config, writer, today, pages, digests=digests, lists=not bodies_only)
+            write_site(
+                site, self.config, writer, today, pages, digests=digests, lists=not bodies_only,
+                search=report.full, search_terms=self._terms,  # quick passes leave search to the settle pass
+            )
         self._site, self._today = site, today
         synced = self._sync.sync(writer.files, remove_others=report.full)
         report.written, report.removed = synced.written, synced.removed
@@ -212,8 +216,6 @@ class LiveSite:
         served = writer.paths
         if report.full:
             self._keys = writer.keys
-            with contextlib.redirect_stderr(io.StringIO()):  # quick passes leave search to the settle pass
-                build_search_index(self.folder, self.log)
         elif bodies_only:
             self._keys.update(writer.keys)
         else:

@@ -1,13 +1,14 @@
-/* Front-page search and filters on the Pagefind index (pagefind/ beside static/).
- * No inline script, no eval: loaded with <script defer>. Without JavaScript, or when the
- * index cannot be loaded (e.g. from file://), the form stays hidden and the plain
- * paginated list is the page. Pagefind loads index chunks on demand, and only the shown
- * results' fragments are fetched, so a 10,000-posting board stays fast. */
+/* Front-page search and filters: the user interface over static/search-engine.js and the
+ * index in search/ beside static/. No inline script, no eval: loaded with <script defer>.
+ * Without JavaScript, or when the index cannot be loaded (e.g. from file://, or a board
+ * without postings), the form stays hidden and the plain paginated list is the page.
+ * Only index.json, the term shards of the words typed, the filters chosen and the doc
+ * chunks of the results shown are fetched, so a 10,000-posting board stays fast. */
 (function () {
   "use strict";
   var PAGE = 20;
   var form = document.getElementById("job-search");
-  if (!form) return;
+  if (!form || !window.JobSearch || !window.fetch) return;
   var root = form.getAttribute("data-root") || "";
   var query = document.getElementById("search-query");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
@@ -17,7 +18,12 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var plain = document.getElementById("job-list");
-  var pagefind = null;
+  var engine = new window.JobSearch.Engine(function (path) {
+    return window.fetch(root + "search/" + path).then(function (response) {
+      if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+      return response.json();
+    });
+  });
   var results = [];
   var shown = 0;
   var generation = 0;
@@ -30,10 +36,10 @@
     return node;
   }
 
-  function fillSelect(select, counts) {
-    Object.keys(counts || {}).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (name) {
-      var option = el("option", "", name + " (" + counts[name] + ")");
-      option.value = name;
+  function fillSelect(select, values) {
+    (values || []).forEach(function (entry) {
+      var option = el("option", "", entry[0] + " (" + entry[1] + ")");
+      option.value = entry[0];
       select.appendChild(option);
     });
     if (select.options.length < 2) select.closest(".field").hidden = true;
@@ -48,33 +54,23 @@
     return filters;
   }
 
-  /* Pagefind's excerpt is HTML with <mark> highlights: keep the text and the marks only. */
-  function excerptNode(html) {
-    var holder = document.createElement("template");
-    holder.innerHTML = html;
-    var p = el("p", "job-excerpt");
-    Array.prototype.forEach.call(holder.content.childNodes, function (node) {
-      if (node.nodeName === "MARK") p.appendChild(el("mark", "", node.textContent));
-      else p.appendChild(document.createTextNode(node.textContent));
-    });
-    return p;
-  }
-
-  function resultItem(data) {
+  /* A result card, like an item of the front page's list. */
+  function resultItem(doc) {
     var li = el("li", "job");
     var h3 = el("h3", "job-title");
-    var a = el("a", "job-link", (data.meta && data.meta.title) || data.url);
-    a.href = root + String(data.url).replace(/^\/+/, "");
+    var a = el("a", "job-link", doc.title);
+    a.href = root + doc.url;
     h3.appendChild(a);
     li.appendChild(h3);
     var meta = el("p", "job-meta");
-    var f = data.filters || {};
-    (f.company || []).forEach(function (name) { meta.appendChild(el("span", "company", name)); });
-    if ((f.location || []).length) meta.appendChild(el("span", "where", f.location.join(" · ")));
-    if ((f.remote || []).length) meta.appendChild(el("span", "badge", "Remote"));
-    (f.type || []).forEach(function (name) { meta.appendChild(el("span", "badge badge-quiet", name)); });
+    if (doc.company) meta.appendChild(el("span", "company", doc.company));
+    if (doc.locations.length) meta.appendChild(el("span", "where", doc.locations.join(" · ")));
+    if (doc.remote) meta.appendChild(el("span", "badge", "Remote"));
+    if (doc.type) meta.appendChild(el("span", "badge badge-quiet", doc.type));
+    var time = el("time", "", doc.posted);
+    time.setAttribute("datetime", doc.date);
+    meta.appendChild(time);
     li.appendChild(meta);
-    if (data.excerpt) li.appendChild(excerptNode(data.excerpt));
     return li;
   }
 
@@ -82,9 +78,9 @@
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
     list.setAttribute("aria-busy", "true");
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+    return engine.docs(batch).then(function (docs) {
       if (current !== generation) return;
-      items.forEach(function (data) { list.appendChild(resultItem(data)); });
+      docs.forEach(function (doc) { list.appendChild(resultItem(doc)); });
       more.hidden = shown >= results.length;
       list.setAttribute("aria-busy", "false");
     });
@@ -92,18 +88,18 @@
 
   function run() {
     var current = ++generation;
-    var term = query.value.trim();
+    var text = query.value.trim();
     var filters = activeFilters();
-    if (!term && !Object.keys(filters).length) {
+    if (!window.JobSearch.tokenize(text).length && !Object.keys(filters).length) {
       area.hidden = true;
       plain.hidden = false;
       form.setAttribute("data-state", "idle");
       return Promise.resolve();
     }
     form.setAttribute("data-state", "searching");
-    return pagefind.search(term || null, { filters: filters }).then(function (search) {
-      if (current !== generation || !search) return;
-      results = search.results;
+    return engine.search(text, filters).then(function (found) {
+      if (current !== generation) return;
+      results = found;
       shown = 0;
       list.textContent = "";
       var n = results.length;
@@ -113,6 +109,11 @@
       return showMore(current).then(function () {
         if (current === generation) form.setAttribute("data-state", "done");
       });
+    }).catch(function () {
+      if (current !== generation) return;
+      status.textContent = "Search is not available right now.";
+      area.hidden = false;
+      form.setAttribute("data-state", "done");
     });
   }
 
@@ -121,16 +122,11 @@
     timer = window.setTimeout(run, 150);
   }
 
-  import(new URL(root + "pagefind/pagefind.js", document.baseURI).href)
-    .then(function (module) {
-      pagefind = module;
-      return pagefind.options({ baseUrl: "/", excerptLength: 24 }).then(function () {
-        return pagefind.filters();
-      });
-    })
-    .then(function (counts) {
-      selects.forEach(function (select) { fillSelect(select, counts[select.getAttribute("data-filter")]); });
-      if (!counts.remote || !counts.remote[remote.value]) remote.closest(".field").hidden = true;
+  engine.open()
+    .then(function (meta) {
+      selects.forEach(function (select) { fillSelect(select, meta.filters[select.getAttribute("data-filter")]); });
+      var remotes = (meta.filters.remote || []).filter(function (entry) { return entry[0] === remote.value; });
+      if (!remotes.length) remote.closest(".field").hidden = true;
       query.addEventListener("input", later);
       form.addEventListener("change", function (event) { if (event.target !== query) run(); });
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
@@ -143,6 +139,6 @@
       return run();
     })
     .catch(function () {
-      form.hidden = true; /* no index (file://, not built): the plain list stays */
+      form.hidden = true; /* no index (file://, an empty board): the plain list stays */
     });
 })();

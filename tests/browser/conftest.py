@@ -21,7 +21,7 @@ from tests.browser.server import SiteServer
 from tests.browser.tools import CHROMIUM_ARGS, chromium_path, missing
 from tests.conftest import EPOCH, ROOT
 
-# Set to True once the board features of issue #3 (Pagefind search, feeds, sitemap) are merged:
+# Set to True once the board features of issue #3 (search, feeds, sitemap) are merged:
 # then a build without them fails the tests that need them instead of skipping them.
 FEATURES_REQUIRED = True
 
@@ -48,7 +48,7 @@ class BuiltSite:
 
     @property
     def has_search(self) -> bool:
-        return (self.output / "pagefind").is_dir()
+        return (self.output / "search" / "index.json").is_file()
 
     def page_kinds(self) -> dict[str, str]:
         """One page of each kind people look at: front, posting, company, location.
@@ -65,16 +65,16 @@ class BuiltSite:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "search: needs the front-page search (pagefind/ in the build)")
+    config.addinivalue_line("markers", "search: needs the front-page search (search/ in the build)")
 
 
 @pytest.fixture(autouse=True)
 def _search_gate(request: pytest.FixtureRequest) -> None:
-    """Tests marked `search` skip while the build makes no Pagefind index (fail once required)."""
+    """Tests marked `search` skip while the build makes no search index (fail once required)."""
     if request.node.get_closest_marker("search") is None:
         return
     if not request.getfixturevalue("built_site").has_search:
-        not_built_yet("the build made no pagefind/ folder: front-page search is not part of this build yet")
+        not_built_yet("the build made no search/ index: front-page search is not part of this build yet")
 
 
 def not_built_yet(reason: str) -> None:

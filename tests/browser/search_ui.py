@@ -2,7 +2,7 @@
 
 Every selector the tests use is here: if the markup changes, change this file only.
 The contract (SPEC: "index.html ... with search and filters"): a search form, shown once
-the Pagefind index has loaded from an external script, with a text box and filters for
+the search index has loaded from an external script, with a text box and filters for
 company, location, employment type and remote; results replace the plain list.
 """
 

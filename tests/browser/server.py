@@ -13,10 +13,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-# What a careful host would send. 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly;
-# nothing allows inline scripts, inline styles, eval or data: URLs.
+# What a careful host would send: nothing allows inline scripts, inline styles, eval,
+# WebAssembly or data: URLs.
 CSP = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
@@ -25,7 +25,6 @@ CSP = (
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 (class attribute of the standard library handler)
         **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
         ".js": "text/javascript",
         ".mjs": "text/javascript",
         ".xml": "application/xml",

@@ -1,6 +1,6 @@
 """Front-page search and filters in a real browser, checked against the site model.
 
-Tests marked `search` run only when the build made a Pagefind index (pagefind/); see
+Tests marked `search` run only when the build made a search index (search/); see
 FEATURES_REQUIRED in conftest.py. Selectors live in search_ui.py.
 """
 
@@ -132,3 +132,24 @@ def test_search_results_are_accessible(
     page.wait_for_selector(ui.RESULT_ITEM)
     blocking = [v for v in run_axe(page) if v["impact"] in BLOCKING]
     assert not blocking, describe(blocking)
+
+
+@pytest.mark.search
+def test_a_query_in_the_address_starts_a_search_with_cards_like_the_list(
+    built_site: BuiltSite, visitor: Visitor
+) -> None:
+    site = built_site.result.site
+    posting, word = next(
+        (p, w)
+        for p in site.postings
+        if (w := unique_body_word(p, [o for o in site.pages if o is not p])) is not None
+    )
+    page = visitor.open(f"index.html?q={word}")
+    assert page.input_value(ui.QUERY) == word
+    ui.expect_postings(page, {posting.slug}, f"index.html?q={word}")
+    card = page.locator(ui.RESULT_ITEM).first
+    assert card.locator("a").text_content() == posting.title
+    meta = card.locator(".job-meta").text_content() or ""
+    assert (posting.company or "") in meta
+    assert ("Remote" in meta) == (posting.remote or "Remote" in " ".join(posting.locations))
+    assert page.problems == []

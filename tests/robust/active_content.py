@@ -26,8 +26,8 @@ def bad_url(value: str) -> bool:
 
 
 # The theme's own active parts, which no posting can produce: the front page's search script
-# (a relative link to static/search.js) and its search form with its controls.
-_THEME_SCRIPT = re.compile(r"^(?:\.\./)*static/search\.js$")
+# (relative links to static/search-engine.js and static/search.js) and its search form with its controls.
+_THEME_SCRIPT = re.compile(r"^(?:\.\./)*static/search(?:-engine)?\.js$")
 _SEARCH_FORM_ID = "job-search"
 _FORM_CONTROLS = {"input", "select", "button"}
 

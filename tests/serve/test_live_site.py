@@ -73,7 +73,7 @@ def test_a_changed_posting_is_the_only_file_read(live: LiveSite, tmp_path: Path)
 
 
 def _without_search(tree: dict[str, bytes]) -> dict[str, bytes]:
-    return {path: data for path, data in tree.items() if not path.startswith("pagefind/")}
+    return {path: data for path, data in tree.items() if not path.startswith("search/")}
 
 
 def test_nothing_changed_means_nothing_done(live: LiveSite) -> None:

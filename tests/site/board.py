@@ -14,7 +14,6 @@ import pytest
 
 from generator.commands.build import BuildOptions, BuildResult, build
 from generator.config import Config
-from generator.render.search_index import pagefind_executable
 
 
 @dataclass
@@ -116,11 +115,6 @@ def need(tool: str, available: bool) -> None:
     if in_ci():
         pytest.fail(f"{tool} is required in CI but is not available")
     pytest.skip(f"{tool} is not available")
-
-
-def need_pagefind() -> None:
-    exe = pagefind_executable()
-    need("pagefind (pip install 'pagefind[bin]')", exe is not None and exe.is_file())
 
 
 def need_node() -> str:

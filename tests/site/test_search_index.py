@@ -1,19 +1,19 @@
-"""Pagefind search index: open postings only, filters, reproducible, optional at build time."""
+"""The search index (search/): what it holds for a small board, split shards, determinism,
+incremental == clean, and the front page without it."""
 
 from __future__ import annotations
 
-import filecmp
-import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from generator.render.search_index import build_search_index
-from tests.site.board import Board, front_matter, make_board, need_node, need_pagefind
-
-HERE = Path(__file__).parent
+from generator.commands.build import Builder, BuildOptions
+from generator.config import Config
+from generator.render.pages import posting_page_path
+from generator.search import index as search_index
+from tests.site.board import Board, front_matter, make_board
+from tests.site.search_index import query, read_index
 
 FILES = {
     "kafka.md": front_matter(
@@ -22,6 +22,7 @@ FILES = {
         company="Acme",
         location="Berlin, Germany",
         type="full time",
+        date="2025-12-01",
     ),
     "remote.md": front_matter(
         "Support Engineer",
@@ -29,13 +30,15 @@ FILES = {
         company="Globex",
         location="Remote (US only)",
         type="contract",
+        date="2025-12-03",
     ),
     "paris.md": front_matter(
         "Data Analyst",
-        "Build dashboards for the sales team with SQL. " * 5,
+        "Build dashboards for the sales team with SQL and Kafka exports. " * 5,
         company="Acme, Inc.",
         location="Paris, France",
         type="part time",
+        date="2025-12-02",
     ),
     "closed.md": front_matter(
         "Old Kafka job",
@@ -44,120 +47,213 @@ FILES = {
         location="Berlin, Germany",
         expires="2025-01-01",
     ),
+    "draft.md": front_matter(
+        "Draft Writer", "Writing narwhal stories. " * 5, company="Initech", draft="true"
+    ),
 }
 
 
 @pytest.fixture(scope="module")
 def board(tmp_path_factory: pytest.TempPathFactory) -> Board:
-    need_pagefind()
     return make_board(tmp_path_factory.mktemp("search"), FILES)
 
 
-def test_only_open_posting_pages_are_indexed(board: Board) -> None:
-    entry = json.loads(board.page("pagefind/pagefind-entry.json"))
-    counts = [lang["page_count"] for lang in entry["languages"].values()]
-    assert sum(counts) == len(board.result.site.postings) == 3
-    assert (board.out / "pagefind" / "pagefind.js").is_file()
-    assert not any("search index" in line for line in board.log), board.log
-
-
-def _query(board: Board, **query: object) -> dict:
-    node = need_node()
-    done = subprocess.run(
-        [node, str(HERE / "pagefind_query.mjs"), str(board.out), json.dumps(query)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(done.stdout)
-
-
-def _url(board: Board, source: str) -> str:
-    return f"/jobs/{board.slug(source)}/"
-
-
-def test_search_finds_a_posting_by_a_word_of_its_body(board: Board) -> None:
-    assert _query(board, term="kafka")["urls"] == [_url(board, "kafka.md")]
-    assert _query(board, term="zebrafish")["urls"] == [], "closed postings are not searchable"
-
-
-def test_filters_narrow_the_results(board: Board) -> None:
-    everything = _query(board)
-    assert everything["filters"] == {
-        "company": {"Acme": 2, "Globex": 1},
-        "location": {"Berlin, Germany": 1, "Paris, France": 1, "Remote": 1},
-        "remote": {"Remote": 1},
-        "type": {"Contract": 1, "Full time": 1, "Part time": 1},
-    }
-    acme = _query(board, filters={"company": "Acme"})["urls"]
-    assert acme == sorted([_url(board, "kafka.md"), _url(board, "paris.md")])
-    assert _query(board, filters={"remote": "Remote"})["urls"] == [_url(board, "remote.md")]
-    assert _query(board, filters={"location": "Paris, France"})["urls"] == [_url(board, "paris.md")]
-    assert _query(board, filters={"type": "Full time"})["urls"] == [_url(board, "kafka.md")]
-    assert _query(board, term="engineer", filters={"company": "Acme"})["urls"] == [_url(board, "kafka.md")]
+def _doc(board: Board, source: str) -> int:
+    return next(i for i, p in enumerate(board.result.site.postings) if p.source == source)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_are_byte_identical_search_index_included(tmp_path: Path) -> None:
-    need_pagefind()
-    first = make_board(tmp_path / "a", FILES)
-    second = make_board(tmp_path / "b", FILES)
-    a, b = _tree(first.out), _tree(second.out)
-    assert a.keys() == b.keys()
-    assert any(name.startswith("pagefind/filter/") for name in a)
-    different = [name for name in a if a[name] != b[name]]
-    assert different == []
-    assert not filecmp.dircmp(first.out, second.out).diff_files
+def test_only_open_postings_are_indexed_in_front_page_order(board: Board) -> None:
+    index = read_index(board.out)
+    site = board.result.site
+    assert index.meta["docs"] == len(site.postings) == 3
+    assert [d["url"] for d in index.docs] == [posting_page_path(p) for p in site.postings]
+    assert [d["title"] for d in index.docs] == ["Support Engineer", "Data Analyst", "Streaming Engineer"]
+    assert "zebrafish" not in index.terms, "closed postings are not searchable"
+    assert "narwhal" not in index.terms, "drafts are not searchable unless built"
+    assert not any("search index" in line for line in board.log), board.log
 
 
-def test_missing_pagefind_warns_and_the_build_succeeds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
-    board = make_board(tmp_path, FILES)
+def test_result_cards_hold_what_the_front_page_list_shows(board: Board) -> None:
+    card = read_index(board.out).docs[_doc(board, "remote.md")]
+    assert card == {
+        "url": f"jobs/{board.slug('remote.md')}/index.html",
+        "title": "Support Engineer",
+        "company": "Globex",
+        "locations": ["Remote"],
+        "remote": True,
+        "type": "Contract",
+        "date": "2025-12-03",
+        "posted": "3 Dec 2025",
+    }
+
+
+def test_terms_map_to_docs_with_title_and_company_matches_flagged(board: Board) -> None:
+    terms = read_index(board.out).terms
+    kafka, paris, remote = (_doc(board, s) for s in ("kafka.md", "paris.md", "remote.md"))
+    assert terms["kafka"] == {kafka: False, paris: False}  # body only
+    assert terms["streaming"] == {kafka: True}  # title
+    assert terms["acme"] == {kafka: True, paris: True}  # company (grouped name and as written)
+    assert terms["engineer"] == {kafka: True, remote: True}
+    assert terms["berlin"] == {kafka: False}  # location: found, not ranked as the title
+    assert terms["contract"] == {remote: False}  # the type label
+    assert terms["e"] == {remote: False} and terms["mail"] == {remote: False}  # "e-mail"
+    assert all(term == term.lower() for term in terms)
+
+
+def test_filters_list_values_with_counts_and_their_docs(board: Board) -> None:
+    index = read_index(board.out)
+    assert index.meta["filters"] == {
+        "company": [["Acme", 2], ["Globex", 1]],
+        "location": [["Berlin, Germany", 1], ["Paris, France", 1], ["Remote", 1]],
+        "remote": [["Remote", 1]],
+        "type": [["Contract", 1], ["Full time", 1], ["Part time", 1]],
+    }
+    kafka, paris, remote = (_doc(board, s) for s in ("kafka.md", "paris.md", "remote.md"))
+    assert index.filters["company"] == {"Acme": sorted([kafka, paris]), "Globex": [remote]}
+    assert index.filters["remote"] == {"Remote": [remote]}
+    assert index.filters["location"]["Paris, France"] == [paris]
+    assert index.filters["type"]["Full time"] == [kafka]
+
+
+def test_drafts_are_searchable_when_the_front_page_shows_them(tmp_path: Path) -> None:
+    board = make_board(tmp_path, FILES, drafts=True)
+    index = read_index(board.out)
+    assert index.terms["narwhal"] == {_doc(board, "draft.md"): False}
+    assert index.meta["docs"] == 4
+
+
+def test_a_board_without_open_postings_has_no_index_and_keeps_the_form_hidden(tmp_path: Path) -> None:
+    bad = "---\ntitle: X\ndate: 2024-02-30\n---\nBody text.\n"
+    board = make_board(tmp_path, {"bad.md": bad, "closed.md": FILES["closed.md"]})
     assert (board.out / "index.html").is_file()
-    assert not (board.out / "pagefind").exists()
-    warnings = [line for line in board.log if "search index not built" in line]
-    assert len(warnings) == 1 and "Pagefind" in warnings[0]
+    assert not (board.out / "search").exists()
+    page = board.page("index.html")
+    assert '<form id="job-search"' in page and "hidden>" in page.split('<form id="job-search"')[1][:300]
+    assert not [line for line in board.log if "search index" in line]
 
 
 def test_front_page_search_degrades_without_javascript(board: Board) -> None:
     page = board.page("index.html")
     assert '<form id="job-search"' in page and "hidden>" in page.split('<form id="job-search"')[1][:300]
+    assert '<script src="static/search-engine.js" defer></script>' in page
     assert '<script src="static/search.js" defer></script>' in page
     assert '<section id="job-list"' in page and 'href="companies/index.html"' in page
-    scripts = page.count("<script")
-    assert scripts == 1, "no inline scripts on the front page"
-    js = (board.out / "static" / "search.js").read_text("utf-8")
-    assert "eval(" not in js and "new Function" not in js
+    assert page.count("<script") == 2, "no inline scripts on the front page"
+    for name in ("search.js", "search-engine.js"):
+        js = (board.out / "static" / name).read_text("utf-8")
+        assert "eval(" not in js and "new Function" not in js and "WebAssembly" not in js
 
 
-def test_the_index_is_reused_until_a_posting_page_changes(tmp_path: Path) -> None:
-    need_pagefind()
-    site, out = tmp_path / "site", tmp_path / "out"
-    (site / "jobs" / "a").mkdir(parents=True)
-    (site / "jobs" / "a" / "index.html").write_text(
-        "<html lang='en'><body><article data-pagefind-body><h1>Kafka</h1></article></body></html>"
-    )
-    assert build_search_index(site, print)
-    shutil.copytree(site, out)
-    entry = (out / "pagefind" / "pagefind-entry.json").stat().st_ino
-    # Only a list page changed: the output's index is hard-linked into the new tree.
-    assert build_search_index(site, print, previous=out, changed=["companies/x/index.html"])
-    assert (site / "pagefind" / "pagefind-entry.json").stat().st_ino == entry
-    # A posting page changed: a new index (and without `previous`, always).
-    assert build_search_index(site, print, previous=out, changed=["jobs/a/index.html"])
-    assert (site / "pagefind" / "pagefind-entry.json").stat().st_ino != entry
+def test_two_builds_are_byte_identical_search_index_included(tmp_path: Path) -> None:
+    first = make_board(tmp_path / "a", FILES)
+    second = make_board(tmp_path / "b", FILES)
+    a, b = _tree(first.out), _tree(second.out)
+    assert any(name.startswith("search/terms/") for name in a)
+    assert a == b
 
 
-def test_a_board_without_postings_builds_no_index_and_warns_nothing(tmp_path: Path) -> None:
-    need_pagefind()
-    board = make_board(tmp_path, {"bad.md": "---\ntitle: X\ndate: 2024-02-30\n---\nBody text.\n"})
-    assert (board.out / "index.html").is_file()
-    assert not (board.out / "pagefind").exists()
-    assert not [line for line in board.log if "search index" in line]
-    assert [line for line in board.log if "bad.md:3: broken YAML front matter: impossible date" in line]
+def test_big_shards_are_split_by_a_longer_prefix_and_still_found(
+    board: Board, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["k", "ka", "kaf", "kafka", "kafkas", "co", "con", "consumers", "s", "sc", "e", "engineer"]
+    queries += ["th", "the", "thei", "their", "there"]
+    whole = {q: query(board.out, q) for q in queries}
+    monkeypatch.setattr(search_index, "SHARD_LIMIT", 20)
+    split = make_board(tmp_path, FILES)
+    index = read_index(split.out)
+    shards = index.meta["shards"]
+    assert any(len(shard) >= 3 for shard in shards), shards
+    # A split shard keeps its own exact term ("the" beside "thei" ...).
+    assert any(any(s != p and s.startswith(p) for s in shards) for p in shards), shards
+    for term, shard in index.shard_of.items():
+        # Each term is in the longest listed shard prefix of it.
+        assert shard == max((s for s in shards if term.startswith(s)), key=len), term
+    assert index.terms == read_index(board.out).terms
+    assert {q: query(split.out, q) for q in queries} == whole
+    assert whole["kaf"] == whole["kafka"] != []
+
+
+def _builder(root: Path, content: Path, out: str) -> Builder:
+    options = BuildOptions(content=content, output=root / out, project_root=root, cache_dir=root / ".cache")
+    return Builder(options, Config(), log=lambda _m: None)
+
+
+def _clean_build(root: Path, content: Path) -> dict[str, bytes]:
+    shutil.rmtree(root / "clean", ignore_errors=True)
+    options = BuildOptions(content=content, output=root / "clean", project_root=root)
+    with Builder(options, Config(), log=lambda _m: None) as builder:
+        builder.build()
+    return _tree(root / "clean" / "search")
+
+
+def test_incremental_index_equals_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, text in FILES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    with _builder(tmp_path, content, "out") as builder:
+        builder.build()
+        assert _tree(tmp_path / "out" / "search") == _clean_build(tmp_path, content)
+        (content / "kafka.md").write_text(FILES["kafka.md"].replace("Scala", "Clojure"), encoding="utf-8")
+        (content / "new.md").write_text(front_matter("Kafka Admin", company="Umbrella"), encoding="utf-8")
+        (content / "paris.md").unlink()
+        result = builder.build()
+        assert "search/index.json" in result.changed
+        index = read_index(tmp_path / "out")
+        assert "clojure" in index.terms and "scala" not in index.terms and "dashboards" not in index.terms
+        assert _tree(tmp_path / "out" / "search") == _clean_build(tmp_path, content)
+
+
+def test_unchanged_postings_are_not_tokenized_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, text in FILES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    with _builder(tmp_path, content, "out") as builder:
+        builder.build()
+    before = _tree(tmp_path / "out" / "search")
+
+    def no_body_tokenizing(texts: object) -> set[str]:
+        raise AssertionError("a body from the cache was tokenized again")
+
+    monkeypatch.setattr("generator.bodies.term_set", no_body_tokenizing)
+    monkeypatch.setattr("generator.search.terms.term_set", no_body_tokenizing)
+    with _builder(tmp_path, content, "out") as builder:
+        builder.build()
+    assert _tree(tmp_path / "out" / "search") == before
+
+
+def test_an_unchanged_board_keeps_its_index_without_making_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, text in FILES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    with _builder(tmp_path, content, "out") as builder:
+        builder.build()
+        before = _tree(tmp_path / "out" / "search")
+        made = search_index.search_index_files
+
+        def not_again(*args: object) -> object:
+            raise AssertionError("the index was made again")
+
+        monkeypatch.setattr("generator.render.search_index.search_index_files", not_again)
+        for _ in range(2):  # the second rebuild keeps it from the spare tree
+            result = builder.build()
+            assert not [p for p in result.changed if p.startswith("search/")]
+            assert _tree(tmp_path / "out" / "search") == before
+        # A posting's company changes: the index is made again, as a clean build makes it.
+        monkeypatch.setattr("generator.render.search_index.search_index_files", made)
+        (content / "remote.md").write_text(FILES["remote.md"].replace("Globex", "Hooli"), encoding="utf-8")
+        result = builder.build()
+        assert "search/index.json" in result.changed
+        assert "hooli" in read_index(tmp_path / "out").terms
+        assert _tree(tmp_path / "out" / "search") == _clean_build(tmp_path, content)

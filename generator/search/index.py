@@ -1,0 +1,177 @@
+"""The front page's search index: a pure function of the open postings the front page lists.
+
+Files, all JSON, under `search/` (see README "Search and filters"):
+
+- `index.json`: `version`, `docs` (how many), `chunk` (docs per doc chunk), `maxTerm`,
+  `shards` (the term shards present, sorted) and `filters`: for each of `company`,
+  `location`, `type`, `remote` the list of `[value, count]`, sorted by name.
+- `terms/<key>.json`: `{term: deltas}` for the terms whose longest listed shard prefix is
+  the shard's (terms are grouped by their first two characters; a shard over SHARD_LIMIT
+  bytes is split by one more character, its own exact term staying behind). `deltas`
+  are successive differences of `doc * 2 + head`, where `head` is 1 when the term is in
+  the posting's title or company: a running sum gives back doc ids (ascending) and flags.
+- `docs/<n>.json`: result cards of docs `n * chunk ...`: url (site path), title, company,
+  locations, remote, type (label), date (ISO) and posted (as the front page prints it).
+- `filters/<kind>/<i>.json`: the docs (successive differences, ascending) of the i-th
+  value of that filter in `index.json`.
+
+A document id is the posting's position in `site.postings` (newest first), so lower ids
+are newer. Files are written with sorted keys and no spaces: the same postings give the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+from array import array
+from collections import defaultdict, deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from itertools import chain, groupby, repeat
+from typing import Any
+
+from generator.extract.employment import employment_label
+from generator.model.posting import Posting
+from generator.model.site import Site
+from generator.render.pages import posting_page_path
+from generator.render.templates import human_date
+from generator.search.tokens import MAX_TERM, term_set
+
+VERSION = 1
+DOCS_PER_CHUNK = 50
+SHARD_LIMIT = 100_000  # bytes; a bigger shard is split by one more character
+FILTERS = ("company", "location", "type", "remote")
+
+# Postings (in order) -> each one's body terms, in the same order.
+BodyTerms = Callable[[Sequence[Posting]], Iterable[Iterable[str]]]
+
+
+def filter_values(site: Site, posting: Posting) -> dict[str, list[str]]:
+    """The values of each search filter for one posting (as its page and the lists show them)."""
+    return {
+        "company": [term.name for term in site.taxonomies["companies"].terms_of(posting)],
+        "location": [term.name for term in site.taxonomies["locations"].terms_of(posting)],
+        "type": [employment_label(posting.employment_type)] if posting.employment_type else [],
+        "remote": ["Remote"] if posting.remote else [],
+    }
+
+
+def head_terms(posting: Posting, values: dict[str, list[str]]) -> set[str]:
+    """Terms of the title and company: matches here rank first."""
+    return term_set([posting.title, posting.company or "", *values["company"]])
+
+
+def other_terms(posting: Posting, values: dict[str, list[str]]) -> set[str]:
+    """Terms of what the posting's page shows besides title, company and body."""
+    return term_set([*posting.locations, *values["location"], *values["type"], *posting.tags])
+
+
+def doc_record(posting: Posting) -> dict[str, Any]:
+    """What a result card shows: the front page's list item, as data."""
+    return {
+        "url": posting_page_path(posting),
+        "title": posting.title,
+        "company": posting.company or "",
+        "locations": list(posting.locations),
+        "remote": posting.remote,
+        "type": employment_label(posting.employment_type) if posting.employment_type else "",
+        "date": posting.date_posted.isoformat(),
+        "posted": human_date(posting.date_posted),
+    }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def _deltas(values: Sequence[int]) -> str:
+    """Successive differences (the first value as it is) as a JSON list, computed in C."""
+    return "[" + ",".join(map(str, map(operator.sub, values, chain((0,), values)))) + "]"
+
+
+def _key(term: str) -> str:
+    """A term as a JSON string: letters and digits need no escaping."""
+    return f'"{term}"' if term.isalnum() else json.dumps(term, ensure_ascii=False)
+
+
+def shard_key(prefix: str) -> str:
+    """A file-name-safe shard name: a-z and 0-9 as they are, any other character `_<hex>_`."""
+    return "".join(c if ("a" <= c <= "z" or "0" <= c <= "9") else f"_{ord(c):x}_" for c in prefix)
+
+
+def search_index_files(site: Site, body_terms: BodyTerms) -> Iterator[tuple[str, str]]:
+    """(path under search/, text) of every index file; nothing for a board without open postings."""
+    postings = site.postings
+    if not postings:
+        return
+    by_term: defaultdict[str, array[int]] = defaultdict(_doc_list)
+    filters: dict[str, dict[str, array[int]]] = {kind: {} for kind in FILTERS}
+    chunk: list[dict[str, Any]] = []
+    for doc, (posting, body) in enumerate(zip(postings, body_terms(postings), strict=True)):
+        values = filter_values(site, posting)
+        for kind, names in values.items():
+            for name in dict.fromkeys(names):
+                filters[kind].setdefault(name, array("i")).append(doc)
+        head = head_terms(posting, values)
+        rest = other_terms(posting, values)
+        rest.update(body)
+        rest -= head
+        _add(by_term, head, doc * 2 + 1)
+        _add(by_term, rest, doc * 2)
+        chunk.append(doc_record(posting))
+        if len(chunk) == DOCS_PER_CHUNK:
+            yield f"docs/{doc // DOCS_PER_CHUNK}.json", _json(chunk)
+            chunk = []
+    if chunk:
+        yield f"docs/{(len(postings) - 1) // DOCS_PER_CHUNK}.json", _json(chunk)
+    shards: list[str] = []
+    terms = sorted(by_term)
+    for prefix, group in groupby(terms, key=lambda term: term[:2]):
+        entries = [(term, _deltas(by_term.pop(term))) for term in group]
+        for shard, text in _shards(prefix, entries):
+            shards.append(shard)
+            yield f"terms/{shard_key(shard)}.json", text
+    counts: dict[str, list[list[Any]]] = {}
+    for kind in FILTERS:
+        names = sorted(filters[kind], key=lambda name: (name.casefold(), name))
+        counts[kind] = [[name, len(filters[kind][name])] for name in names]
+        for i, name in enumerate(names):
+            yield f"filters/{kind}/{i}.json", _deltas(filters[kind][name]) + "\n"
+    yield "index.json", _json(
+        {
+            "version": VERSION,
+            "docs": len(postings),
+            "chunk": DOCS_PER_CHUNK,
+            "maxTerm": MAX_TERM,
+            "shards": sorted(shards),
+            "filters": counts,
+        }
+    )
+
+
+def _add(by_term: defaultdict[str, array[int]], terms: Collection[str], value: int) -> None:
+    """Append value to every term's doc list (looped in C: this is most of the index's time)."""
+    deque(map(array.append, map(by_term.__getitem__, terms), repeat(value, len(terms))), maxlen=0)
+
+
+def _doc_list() -> array[int]:
+    return array("i")
+
+
+def _shards(prefix: str, entries: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(shard prefix, shard text) for sorted (term, encoded doc list) entries sharing `prefix`."""
+    size = sum(len(term) + len(encoded) + 4 for term, encoded in entries)
+    if size <= SHARD_LIMIT or all(len(term) == len(prefix) for term, _encoded in entries):
+        yield prefix, _shard_text(entries)
+        return
+    exact = [entry for entry in entries if len(entry[0]) == len(prefix)]
+    if exact:
+        yield prefix, _shard_text(exact)
+    longer = [entry for entry in entries if len(entry[0]) > len(prefix)]
+    for child, group in groupby(longer, key=lambda entry: entry[0][: len(prefix) + 1]):
+        yield from _shards(child, list(group))
+
+
+def _shard_text(entries: list[tuple[str, str]]) -> str:
+    parts = (f"{_key(term)}:{encoded}" for term, encoded in entries)
+    return "{" + ",".join(parts) + "}\n"

@@ -1,0 +1,36 @@
+// Run static/search-engine.js under Node, as the browser does, for tests/site/test_search_*.py.
+//   node search_node.js ENGINE tokenize < ["text", ...]         -> [["term", ...], ...]
+//   node search_node.js ENGINE search SITE < [{"q": "...", "filters": {...}}, ...]
+//                                                                -> [{"ids": [...], "urls": [...]}, ...]
+//   node search_node.js ENGINE shards SITE < ["token", ...]      -> [["shard", ...], ...]
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+const [enginePath, mode, site] = process.argv.slice(2);
+const engineApi = require(path.resolve(enginePath));
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+
+async function main() {
+  if (mode === "tokenize") return input.map((text) => engineApi.tokenize(text));
+  const engine = new engineApi.Engine(async (rel) =>
+    JSON.parse(await fs.promises.readFile(path.join(site, "search", rel), "utf8")),
+  );
+  await engine.open();
+  if (mode === "shards") return input.map((token) => engine.shardsFor(token));
+  const out = [];
+  for (const query of input) {
+    const ids = await engine.search(query.q || "", query.filters || {});
+    const docs = await engine.docs(ids);
+    out.push({ ids, urls: docs.map((doc) => doc.url) });
+  }
+  return out;
+}
+
+main().then(
+  (result) => process.stdout.write(JSON.stringify(result)),
+  (err) => {
+    console.error(err && err.stack ? err.stack : String(err));
+    process.exit(1);
+  },
+);

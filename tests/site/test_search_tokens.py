@@ -1,0 +1,45 @@
+"""One tokenizer in Python (generator/search/tokens.py) and JavaScript (static/search-engine.js)."""
+
+from __future__ import annotations
+
+from generator.search.tokens import MAX_TERM, terms_from_text, terms_to_text, tokenize
+from tests.conftest import CORPUS, SEEDS
+from tests.site.board import need
+from tests.site.search_index import run_node
+
+TRICKY = [
+    "Café naïve İstanbul ZÜRICH São Paulo Ångström",
+    "C++ / C# / node.js / e-mail / under_score / 10,000 € / $95k–$125k",
+    "ﬁnance ① ½ Ⅻ ＡＢＣ ㎒",  # compatibility characters: NFKD
+    "Σίσυφος ΟΔΟΣ straße ǅemal Москва 東京 서울 مرحبا १२३",
+    "emoji 🚀 and ZWJ 👩‍💻 and soft\u00adhyphen and tab\tnewline\n",
+    "a" * 60 + " " + "é" * 50,
+    "",
+]
+
+
+def test_python_tokenizer() -> None:
+    assert tokenize(TRICKY[0]) == ["cafe", "naive", "istanbul", "zurich", "sao", "paulo", "angstrom"]
+    assert tokenize(TRICKY[1]) == [
+        *["c", "c", "node", "js", "e", "mail", "under", "score", "10", "000", "95k", "125k"]
+    ]
+    assert tokenize("ﬁnance ½") == ["finance", "1", "2"]
+    assert tokenize("a" * 60) == ["a" * MAX_TERM]
+    assert terms_from_text(terms_to_text({"b", "a"})) == ["a", "b"] and terms_from_text("") == []
+
+
+def _corpus_texts() -> list[str]:
+    need(f"the corpus at {CORPUS}", CORPUS.is_dir())
+    files = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix not in (".tsv",))
+    files += sorted(SEEDS.glob("0*"))
+    texts = [p.read_bytes().decode("utf-8", errors="replace") for p in files]
+    assert len(texts) > 100
+    return texts
+
+
+def test_javascript_tokenizes_the_corpus_exactly_as_python() -> None:
+    texts = [*TRICKY, *_corpus_texts()]
+    in_js = run_node("tokenize", texts)
+    pairs = zip(texts, map(tokenize, texts), in_js, strict=True)
+    mismatches = [(text[:60], py, js) for text, py, js in pairs if py != js]
+    assert not mismatches, mismatches[:3]
