@@ -236,10 +236,10 @@ class SiteWriter:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def tree_matches(root: Path, manifest: Manifest, *, unlisted: tuple[str, ...] = ()) -> bool:
-    """True when the folder holds exactly the manifest's files, each as it was written (same
-    size, modification time and inode), apart from the marker file and the `unlisted`
-    top-level folders. One `lstat` per file; anything else in the folder makes it False."""
+def tree_matches(root: Path, manifest: Manifest) -> bool:
+    """True when the folder holds exactly the manifest's files (and the marker file), each as
+    it was written (same size, modification time and inode). One `lstat` per file; anything
+    else in the folder makes it False."""
     seen = 0
     todo = [(str(root), "")]
     while todo:
@@ -252,8 +252,7 @@ def tree_matches(root: Path, manifest: Manifest, *, unlisted: tuple[str, ...] = 
         for entry in entries:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                if not (prefix == "" and entry.name in unlisted):
-                    todo.append((entry.path, rel + "/"))
+                todo.append((entry.path, rel + "/"))
                 continue
             if rel == MARKER:
                 continue
