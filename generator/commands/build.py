@@ -350,6 +350,8 @@ class Builder:
             site_key = _site_key(config, today, options.drafts, keys, None if site.postings else now)
             with _timed(stages, "check output"):
                 if _output_is_built_from(cache, options.output, site_key):
+                    if reading.bodies is not None:
+                        reading.bodies.close()
                     seconds = time.perf_counter() - started
                     return BuildResult(site, skipped, seconds, 0, [], reading.processed, stages)
         tree = _tree_state(cache, options.output)
