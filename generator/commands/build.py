@@ -557,12 +557,11 @@ def write_site(
         render_feeds(renderer, writer)
         return
     with _timed(stages, "render lists"):
-        with batched(renderer, writer):
-            render_front_pages(renderer, writer)
-            for taxonomy in site.taxonomies.values():
-                render_taxonomy(renderer, writer, taxonomy)
-            render_not_found(renderer, writer)
-            render_feeds(renderer, writer)
+        render_front_pages(renderer, writer)
+        for taxonomy in site.taxonomies.values():
+            render_taxonomy(renderer, writer, taxonomy)
+        render_not_found(renderer, writer)
+        render_feeds(renderer, writer)
         render_sitemap(renderer, writer)
         render_robots(renderer, writer)
         render_jobs_json(site, config.title, config.base_url, writer)
@@ -576,43 +575,6 @@ def write_site(
 
 
 _CHUNK = 32
-
-
-@contextmanager
-def batched(renderer: PageRenderer, writer: SiteWriter) -> Iterator[None]:
-    """Pages emitted inside the block (keys checked as they come) are rendered at its end,
-    over all cores when the writer lets worker processes write."""
-    renderer.pending = []
-    try:
-        yield
-        pending = renderer.pending
-    finally:
-        renderer.pending = None
-    if not writer.renders_in_workers:
-        for page in pending:
-            writer.write(page.path, renderer.render_pending(page), page.key)
-        return
-    for template in sorted({page.template for page in pending}):
-        renderer.env.get_template(template)  # compiled once, before workers fork
-    writer.ready()
-    chunks = [range(i, min(i + _CHUNK, len(pending))) for i in range(0, len(pending), _CHUNK)]
-    state = (renderer, pending, writer.root)
-    for entries in pool_map(_render_pending_chunk, chunks, shared=state, min_items=4, chunksize=1):
-        for rel, entry in entries:
-            writer.add(rel, entry)
-
-
-def _render_pending_chunk(chunk: range) -> list[tuple[str, Any]]:
-    renderer, pending, root = shared()
-    entries = []
-    for page in (pending[i] for i in chunk):
-        raw = renderer.render_pending(page).encode("utf-8")
-        entries.append((page.path, write_file(site_path(root, page.path), raw, page.key, _sha256(raw))))
-    return entries
-
-
-def _sha256(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
 
 
 def write_postings(renderer: PageRenderer, writer: SiteWriter, postings: Sequence[Posting]) -> None:
@@ -647,5 +609,5 @@ def _render_chunk(chunk: list[tuple[int, str | None]]) -> list[tuple[str, Any]]:
     for (_index, key), posting in zip(chunk, filled, strict=True):
         path, context = posting_page(renderer, posting)
         raw = renderer.render("posting.html", path, **context).encode("utf-8")
-        entries.append((path, write_file(site_path(root, path), raw, key, _sha256(raw))))
+        entries.append((path, write_file(site_path(root, path), raw, key, hashlib.sha256(raw).hexdigest())))
     return entries

@@ -60,16 +60,6 @@ def front_page_path(number: int) -> str:
     return "index.html" if number == 1 else f"page/{number}/index.html"
 
 
-@dataclass(frozen=True)
-class Pending:
-    """A page whose key was checked and must be rendered: `context()` makes its context."""
-
-    template: str
-    path: str
-    key: str | None
-    context: Callable[[], dict[str, Any]]
-
-
 class PageRenderer:
     """Renders templates with the shared context: site settings and the path to the root."""
 
@@ -80,8 +70,6 @@ class PageRenderer:
         self.env = make_environment(config.templates)
         self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
         self.bodies: BodyStore | None = None  # set when the postings come without their bodies
-        # A list: pages to render are collected here instead (see commands.build.write_batched).
-        self.pending: list[Pending] | None = None
         self.env.globals.update(
             config=config,
             taxonomies=site.taxonomies,
@@ -135,13 +123,7 @@ class PageRenderer:
         key = self.key(template, path, inputs)
         if key is not None and writer.reuse(path, key):
             return
-        if self.pending is not None:
-            self.pending.append(Pending(template, path, key, context))
-            return
         writer.write(path, self.render(template, path, **context()), key)
-
-    def render_pending(self, page: Pending) -> str:
-        return self.render(page.template, page.path, **page.context())
 
 
 class TemplateFailure(Exception):

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from generator.commands.build import Builder, BuildOptions, _render_pending_chunk, build
+from generator.commands.build import Builder, BuildOptions, build
 from generator.config import Config
 from generator.write.output import MARKER
 
@@ -273,38 +273,3 @@ def test_a_body_missing_from_the_cache_is_made_again_from_the_file(board: Path) 
     assert build(_options(board), Config(), log=lambda _m: None).processed == 0
     build(_options(board, "clean", cache=False), Config(), log=lambda _m: None)
     assert tree(board / "out") == tree(board / "clean")
-
-
-def _noting_chunk(chunk: range) -> list:
-    """The build's list-page renderer, noting which process rendered how many pages."""
-    import os
-
-    with open(Path(os.environ["SEEN_FOLDER"]) / str(os.getpid()), "a") as note:
-        note.write(f"{len(chunk)}\n")
-    return _render_pending_chunk(chunk)  # the real one, imported before the test replaces it
-
-
-def test_list_pages_and_feeds_rendered_in_worker_processes_equal_a_one_process_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import os
-
-    import generator.commands.build as build_module
-
-    content, seen = tmp_path / "content", tmp_path / "seen"
-    content.mkdir()
-    seen.mkdir()
-    for i in range(120):  # a company and a place of its own each: hundreds of list pages and feeds
-        text = posting_text(i % 4, 0, 0, 1 + i % 28, [i % 10, 5], 0)
-        text = text.replace("Acme", f"Firm {i}").replace("location: Remote", f"location: Town {i}")
-        (content / f"p{i:03d}.md").write_text(text)
-    monkeypatch.setenv("SEEN_FOLDER", str(seen))
-    monkeypatch.setattr(build_module, "_render_pending_chunk", _noting_chunk)
-    monkeypatch.setenv("JOBBOARD_WORKERS", "2")
-    build(_options(tmp_path), Config(), log=lambda _m: None)
-    workers = [p for p in seen.iterdir() if p.name != str(os.getpid())]
-    assert workers, "no list page was rendered in a worker process"
-    assert sum(int(n) for p in workers for n in p.read_text().split()) > 400
-    monkeypatch.setenv("JOBBOARD_WORKERS", "1")
-    build(_options(tmp_path, "one", cache=False), Config(), log=lambda _m: None)
-    assert tree(tmp_path / "out") == tree(tmp_path / "one")
