@@ -8,6 +8,7 @@ to pay off, the same function runs in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -52,7 +53,14 @@ def pool_map(
             for item in items:
                 yield func(item)
             return
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(func, items, chunksize)
+        # Objects the parent holds are moved out of the garbage collector's reach while the
+        # workers live: a collection in a worker would write to every one of them and so copy
+        # the parent's memory page by page (the advice of the `gc.freeze` documentation).
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                yield from pool.imap(func, items, chunksize)
+        finally:
+            gc.unfreeze()
     finally:
         _SHARED = None
