@@ -594,19 +594,24 @@ def write_postings(renderer: PageRenderer, writer: SiteWriter, postings: Sequenc
         return
     renderer.env.get_template("posting.html")  # compiled once, before workers fork
     writer.ready()
-    chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
-    state = (renderer, postings, writer.root)
+    # The postings go to the workers as copies (pickled with each chunk): a worker that read
+    # the parent's own Posting objects would write their reference counts, and so copy every
+    # memory page holding them (at 100,000 postings, hundreds of MiB per worker).
+    chunks = [
+        [(postings[index], key) for index, key in todo[i : i + _CHUNK]] for i in range(0, len(todo), _CHUNK)
+    ]
+    state = (renderer, writer.root)
     done = pool_map(_render_chunk, chunks, shared=state, min_items=4, chunksize=1)
     for entries in progress(done, len(chunks), "writing"):
         for rel, entry in entries:
             writer.add(rel, entry)
 
 
-def _render_chunk(chunk: list[tuple[int, str | None]]) -> list[tuple[str, Any]]:
-    renderer, postings, root = shared()
+def _render_chunk(chunk: list[tuple[Posting, str | None]]) -> list[tuple[str, Any]]:
+    renderer, root = shared()
     entries = []
-    filled = renderer.with_bodies([postings[index] for index, _key in chunk])
-    for (_index, key), posting in zip(chunk, filled, strict=True):
+    filled = renderer.with_bodies([posting for posting, _key in chunk])
+    for (_posting, key), posting in zip(chunk, filled, strict=True):
         path, context = posting_page(renderer, posting)
         raw = renderer.render("posting.html", path, **context).encode("utf-8")
         entries.append((path, write_file(site_path(root, path), raw, key, hashlib.sha256(raw).hexdigest())))
