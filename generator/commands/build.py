@@ -344,17 +344,18 @@ class Builder:
             log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
         if not config.base_url:
             log(NO_BASE_URL_WARNING)
+        tree = _tree_state(cache, options.output)
         site_key = None
         if cache is not None:
             # Everything the output is made of; an empty board's feed shows the build time.
             site_key = _site_key(config, today, options.drafts, keys, None if site.postings else now)
             with _timed(stages, "check output"):
-                if _output_is_built_from(cache, options.output, site_key):
+                if tree.output_is_built_from(options.output, site_key):
                     if reading.bodies is not None:
                         reading.bodies.close()
                     seconds = time.perf_counter() - started
                     return BuildResult(site, skipped, seconds, 0, [], reading.processed, stages)
-        tree = _tree_state(cache, options.output)
+        tree.claim()
         writer = SiteWriter(
             options.output, spare=tree.spare, spare_files=tree.spare_files, previous=tree.previous
         )
@@ -416,6 +417,17 @@ class _TreeState:
     spare: Path | None = None
     spare_files: Manifest | None = None
     previous: Manifest | None = None
+    site: str | None = None  # the site key the output was built from
+
+    def output_is_built_from(self, output: Path, site_key: str) -> bool:
+        """True when the last build made the output from inputs with this key, and the
+        output still holds exactly what that build wrote: then there is nothing to build."""
+        return self.previous is not None and self.site == site_key and tree_matches(output, self.previous)
+
+    def claim(self) -> None:
+        """From here on the spare tree is being changed: its manifest is void until the swap."""
+        if self.cache is not None:
+            self.cache.put_state(self.name, {"output": self.previous, "spare": None})
 
     def save(self, writer: SiteWriter, site_key: str | None) -> None:
         """Record the swapped-in output, the spare tree, and the key of the site they hold."""
@@ -441,16 +453,8 @@ def _site_key(
     return h.hexdigest()
 
 
-def _output_is_built_from(cache: BuildCache, output: Path, site_key: str) -> bool:
-    """True when the last build made the output from inputs with this key, and the output
-    still holds exactly what that build wrote: then there is nothing to build."""
-    state = cache.get_state(_tree_name(output))
-    if not isinstance(state, dict) or state.get("site") != site_key or not _is_manifest(state.get("output")):
-        return False
-    return tree_matches(output, state["output"])
-
-
 def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
+    """What the cache knows of the output and spare trees (changes nothing; see `claim`)."""
     if cache is None:
         return _TreeState()
     out = str(output.resolve())
@@ -466,9 +470,8 @@ def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
     spare.parent.mkdir(parents=True, exist_ok=True)
     if not _same_device(spare.parent, output.resolve().parent):
         spare, spare_files = None, None
-    # From here on the spare tree is being changed: its manifest is void until the swap.
-    cache.put_state(name, {"output": previous, "spare": None})
-    return _TreeState(cache, name, spare, spare_files, previous)
+    site = state.get("site") if isinstance(state, dict) and isinstance(state.get("site"), str) else None
+    return _TreeState(cache, name, spare, spare_files, previous, site)
 
 
 def _is_manifest(value: Any) -> bool:

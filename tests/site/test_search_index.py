@@ -182,6 +182,16 @@ def _builder(root: Path, content: Path, out: str) -> Builder:
     return Builder(options, Config(), log=lambda _m: None)
 
 
+def _content(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A content folder holding FILES, with a fixed build clock."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    content = root / "content"
+    content.mkdir()
+    for name, text in FILES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    return content
+
+
 def _clean_build(root: Path, content: Path) -> dict[str, bytes]:
     shutil.rmtree(root / "clean", ignore_errors=True)
     options = BuildOptions(content=content, output=root / "clean", project_root=root)
@@ -191,11 +201,7 @@ def _clean_build(root: Path, content: Path) -> dict[str, bytes]:
 
 
 def test_incremental_index_equals_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    content = tmp_path / "content"
-    content.mkdir()
-    for name, text in FILES.items():
-        (content / name).write_text(text, encoding="utf-8")
+    content = _content(tmp_path, monkeypatch)
     with _builder(tmp_path, content, "out") as builder:
         builder.build()
         assert _tree(tmp_path / "out" / "search") == _clean_build(tmp_path, content)
@@ -210,11 +216,7 @@ def test_incremental_index_equals_a_clean_build(tmp_path: Path, monkeypatch: pyt
 
 
 def test_unchanged_postings_are_not_tokenized_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    content = tmp_path / "content"
-    content.mkdir()
-    for name, text in FILES.items():
-        (content / name).write_text(text, encoding="utf-8")
+    content = _content(tmp_path, monkeypatch)
     with _builder(tmp_path, content, "out") as builder:
         builder.build()
     before = _tree(tmp_path / "out" / "search")
@@ -232,11 +234,7 @@ def test_unchanged_postings_are_not_tokenized_again(tmp_path: Path, monkeypatch:
 def test_an_unchanged_board_keeps_its_index_without_making_it_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    content = tmp_path / "content"
-    content.mkdir()
-    for name, text in FILES.items():
-        (content / name).write_text(text, encoding="utf-8")
+    content = _content(tmp_path, monkeypatch)
     with _builder(tmp_path, content, "out") as builder:
         builder.build()
         before = _tree(tmp_path / "out" / "search")
