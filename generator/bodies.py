@@ -70,23 +70,34 @@ class BodyStore:
 
     def fill(self, postings: Sequence[Posting]) -> list[Posting]:
         """Copies of the postings with their bodies (postings not from the cache as they are)."""
+        return [
+            posting if body is None else dataclasses.replace(posting, body_html=body[0], body_text=body[1])
+            for posting, body in zip(postings, self._bodies(postings), strict=True)
+        ]
+
+    def texts(self, postings: Sequence[Posting]) -> list[str]:
+        """The postings' body texts (without making copies of the postings)."""
+        return [
+            posting.body_text if body is None else body[1]
+            for posting, body in zip(postings, self._bodies(postings), strict=True)
+        ]
+
+    def _bodies(self, postings: Sequence[Posting]) -> list[Body | None]:
+        """Each posting's body from the cache (None for a posting not from the cache)."""
         wanted = [self.keys[p.source] for p in postings if p.source in self.keys]
         found: dict[str, Body | None] = {}
         if wanted:
             found = {key: body_from_json(data) for key, data in self._connection().get_bodies(wanted)}
-        filled = []
+        bodies: list[Body | None] = []
         for posting in postings:
             if posting.source not in self.keys:
-                filled.append(posting)
+                bodies.append(None)
                 continue
             body = found.get(self.keys[posting.source]) or self.remake(posting.source)
             if body is None:
                 raise OSError(f"{posting.source}: the posting's body is neither in the cache nor readable")
-            filled.append(dataclasses.replace(posting, body_html=body[0], body_text=body[1]))
-        return filled
-
-    def texts(self, postings: Sequence[Posting]) -> list[str]:
-        return [posting.body_text for posting in self.fill(postings)]
+            bodies.append(body)
+        return bodies
 
     def terms(self, postings: Sequence[Posting]) -> Iterator[list[str] | set[str]]:
         """Each posting's body search terms, in order: from the cache (made by the read

@@ -9,7 +9,7 @@ answer for a pair of versions, and a pair answered before needs neither body aga
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.model.posting import Posting
@@ -17,6 +17,7 @@ from generator.model.taxonomy import company_key
 
 SIMILARITY = 0.9  # Jaccard similarity of the shingle sets at or above which bodies are the same
 SHINGLE_WORDS = 5
+BATCH_POSTINGS = 256  # bodies asked for at once (whole groups, so a batch may hold more)
 
 
 @dataclass
@@ -63,14 +64,31 @@ def drop_duplicates(postings: list[Posting], bodies: Bodies) -> tuple[list[Posti
             _judge(group, _Comparer(bodies, None), kept, duplicates)
         except _NotInMemo:
             unknown.append(group)
-    # The bodies of the groups the memo could not judge, in one batch.
-    batch = [p for group in unknown for p in group]
-    texts = {id(p): text for p, text in zip(batch, bodies.texts(batch), strict=True)}
-    for group in unknown:
-        _judge(group, _Comparer(bodies, texts), kept, duplicates)
+    # The bodies of the groups the memo could not judge, a few hundred at a time: a cold
+    # build of a large board has tens of thousands of them, and holding every one at once
+    # would leave the build's memory that much larger (freed, but not given back).
+    for groups in _batches(unknown, BATCH_POSTINGS):
+        batch = [p for group in groups for p in group]
+        texts = {id(p): text for p, text in zip(batch, bodies.texts(batch), strict=True)}
+        for group in groups:
+            _judge(group, _Comparer(bodies, texts), kept, duplicates)
     kept.sort(key=lambda p: p.source)
     duplicates.sort(key=lambda d: d.dropped.source)
     return kept, duplicates
+
+
+def _batches(groups: list[list[Posting]], size: int) -> Iterator[list[list[Posting]]]:
+    """Consecutive runs of whole groups, each run closed once it holds `size` postings."""
+    run: list[list[Posting]] = []
+    count = 0
+    for group in groups:
+        run.append(group)
+        count += len(group)
+        if count >= size:
+            yield run
+            run, count = [], 0
+    if run:
+        yield run
 
 
 def _judge(

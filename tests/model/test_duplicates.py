@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.commands.build import Builder, BuildOptions
 from generator.config import Config
-from generator.model.duplicates import Bodies, drop_duplicates
+from generator.model.duplicates import BATCH_POSTINGS, Bodies, drop_duplicates
 from generator.model.posting import Posting
 from tests.model.test_taxonomy import posting
 
@@ -70,6 +70,24 @@ def test_a_new_version_is_compared_again() -> None:
     assert _dropped(edited, changed) == [("p003.md", "p002.md")]
     assert sorted(asked) == ["p001.md", "p002.md", "p003.md"]
     assert "v1 v2" not in changed.compared and changed.compared["v1 v2b"] is False
+
+
+def test_bodies_are_asked_a_bounded_batch_at_a_time_with_the_same_answers() -> None:
+    # Many groups of three (two the same job, one not), as on a large board's cold build.
+    postings = []
+    for g in range(BATCH_POSTINGS):  # 3 x BATCH_POSTINGS postings in all
+        for i, body in enumerate((SAME, SAME + " extra", OTHER)):
+            postings.append(posting(3 * g + i, f"Company {g}", title="Engineer", body_text=body))
+    batches: list[int] = []
+
+    def texts(asked: Sequence[Posting]) -> list[str]:
+        batches.append(len(asked))
+        return [p.body_text for p in asked]
+
+    dropped = _dropped(postings, Bodies(texts))
+    assert len(batches) > 1 and sum(batches) == len(postings)
+    assert max(batches) < BATCH_POSTINGS + 3  # a batch closes once it holds enough whole groups
+    assert dropped == [(f"p{3 * g + 1:03d}.md", f"p{3 * g:03d}.md") for g in range(BATCH_POSTINGS)]
 
 
 def test_without_versions_nothing_is_remembered() -> None:
