@@ -96,6 +96,8 @@ class BuildResult:
     changed: list[str] = field(default_factory=list)  # site paths added, changed or removed
     processed: int = 0  # posting files read and cleaned this build (not from the cache)
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    # Without a cache: each read posting's body search terms (`terms_to_text`), by source.
+    terms: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         site = self.site
@@ -383,7 +385,9 @@ class Builder:
             tree.save(writer, site_key)
             cache.keep_only_postings(keys.values())
         seconds = time.perf_counter() - started
-        return BuildResult(site, skipped, seconds, writer.count, changed, reading.processed, stages)
+        return BuildResult(
+            site, skipped, seconds, writer.count, changed, reading.processed, stages, reading.terms
+        )
 
 
 DUPLICATES_STATE = "duplicates"  # answers of the last build's body comparisons, see model.duplicates

@@ -154,6 +154,8 @@ class LiveSite:
         self._page_of = {p.source: sig[0] for p, sig in self._signatures.values()}
         self._sync.forget()
         self._keys.clear()  # `build` wrote the folder: the first rebuild renders every page
+        self._terms = TermMemo()
+        self._terms.seed(site.postings, result.terms)  # the read workers' body terms
         self.log(f"built {result.summary()}")
 
     def rebuild(self, reasons: Collection[str]) -> Rebuild:

@@ -4,7 +4,7 @@ cache, or remembered by the preview)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from generator.model.posting import Posting
 from generator.search.tokens import term_set, terms_from_text
@@ -35,6 +35,14 @@ class TermMemo:
 
     def __init__(self) -> None:
         self._memo: dict[str, tuple[str, set[str]]] = {}
+
+    def seed(self, postings: Iterable[Posting], texts: Mapping[str, str]) -> None:
+        """Remember terms already made (by a build's read workers, `terms_to_text`) for these
+        postings, so the first index of a preview session tokenizes no body again."""
+        for posting in postings:
+            text = texts.get(posting.source)
+            if text is not None:
+                self._memo[posting.source] = (posting.body_text, set(terms_from_text(text)))
 
     def __call__(self, postings: Sequence[Posting]) -> Iterator[set[str]]:
         memo: dict[str, tuple[str, set[str]]] = {}

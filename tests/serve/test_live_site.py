@@ -76,6 +76,27 @@ def _without_search(tree: dict[str, bytes]) -> dict[str, bytes]:
     return {path: data for path, data in tree.items() if not path.startswith("search/")}
 
 
+def test_the_first_settle_pass_indexes_with_the_read_workers_terms(
+    live: LiveSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.search.terms as terms
+
+    tokenized: list[str] = []
+    real = terms.term_set
+
+    def spy(texts: list[str]) -> set[str]:
+        tokenized.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(terms, "term_set", spy)
+    source = live.content / "extra-3.md"
+    source.write_text(source.read_text().replace("Body of extra job 3", "New words for job 3"))
+    live.rebuild({CONTENT})
+    live.rebuild({SETTLE})
+    assert tokenized == ["New words for job 3."]  # every other body's terms came with the first build
+    assert files(live.folder) == fresh_build(live.content, tmp_path)
+
+
 def test_nothing_changed_means_nothing_done(live: LiveSite) -> None:
     report = live.rebuild({CONTENT})
     assert not report.read and not report.written
