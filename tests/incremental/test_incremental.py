@@ -204,6 +204,37 @@ def test_a_cache_file_that_is_not_a_database_is_replaced(board: Path) -> None:
     assert build(_options(board), Config(), log=lambda _m: None).processed == 0
 
 
+@pytest.mark.parametrize("table", ["postings", "bodies", "state"])
+def test_a_database_damaged_inside_fails_soft_and_builds_right(board: Path, table: str) -> None:
+    """Damage that only shows when a page is read (no check reads the whole database on
+    open): the build still equals a clean one, and the cache is whole again after."""
+    build(_options(board), Config(), log=lambda _m: None)
+    path = board / ".jobboard-cache" / "cache.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    db.close()
+    with path.open("r+b") as file:  # the table's root page: every read of it fails
+        file.seek((root - 1) * page_size)
+        file.write(b"\xff" * page_size)
+    build(_options(board), Config(), log=lambda _m: None)
+    build(_options(board, "clean", cache=False), Config(), log=lambda _m: None)
+    assert tree(board / "out") == tree(board / "clean")
+    assert build(_options(board), Config(), log=lambda _m: None).processed == 0
+
+
+def test_entries_of_files_gone_or_changed_are_forgotten(board: Path) -> None:
+    build(_options(board), Config(), log=lambda _m: None)
+    (board / "content" / "p0.md").unlink()
+    (board / "content" / "p1.md").write_text(posting_text(1, 1, 1, 9, [7, 7, 7], 0))
+    build(_options(board), Config(), log=lambda _m: None)
+    db = sqlite3.connect(board / ".jobboard-cache" / "cache.sqlite3")
+    counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("postings", "bodies", "terms")]
+    db.close()
+    assert counts == [5, 5, 5]  # p1's old version and p0 are gone; p1's new version is there
+
+
 def test_build_killed_mid_write_leaves_a_cache_that_rebuilds_correctly(
     board: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
