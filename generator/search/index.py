@@ -35,7 +35,7 @@ from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.render.pages import posting_page_path
 from generator.render.templates import human_date
-from generator.search.tokens import MAX_TERM, term_set
+from generator.search.tokens import MAX_TERM, term_set, tokenize
 
 VERSION = 1
 DOCS_PER_CHUNK = 50
@@ -56,14 +56,36 @@ def filter_values(site: Site, posting: Posting) -> dict[str, list[str]]:
     }
 
 
-def head_terms(posting: Posting, values: dict[str, list[str]]) -> set[str]:
+class FieldTerms:
+    """term_set for the short fields (titles, companies, places, tags): each distinct text is
+    tokenized once per index, as the same few thousand values repeat over every posting."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def __call__(self, texts: Iterable[str]) -> set[str]:
+        terms: set[str] = set()
+        for text in texts:
+            if text:
+                found = self._memo.get(text)
+                if found is None:
+                    found = self._memo[text] = frozenset(tokenize(text))
+                terms |= found
+        return terms
+
+
+def head_terms(
+    posting: Posting, values: dict[str, list[str]], terms: Callable[[Iterable[str]], set[str]] = term_set
+) -> set[str]:
     """Terms of the title and company: matches here rank first."""
-    return term_set([posting.title, posting.company or "", *values["company"]])
+    return terms([posting.title, posting.company or "", *values["company"]])
 
 
-def other_terms(posting: Posting, values: dict[str, list[str]]) -> set[str]:
+def other_terms(
+    posting: Posting, values: dict[str, list[str]], terms: Callable[[Iterable[str]], set[str]] = term_set
+) -> set[str]:
     """Terms of what the posting's page shows besides title, company and body."""
-    return term_set([*posting.locations, *values["location"], *values["type"], *posting.tags])
+    return terms([*posting.locations, *values["location"], *values["type"], *posting.tags])
 
 
 def doc_record(posting: Posting) -> dict[str, Any]:
@@ -107,13 +129,14 @@ def search_index_files(site: Site, body_terms: BodyTerms) -> Iterator[tuple[str,
     by_term: defaultdict[str, array[int]] = defaultdict(_doc_list)
     filters: dict[str, dict[str, array[int]]] = {kind: {} for kind in FILTERS}
     chunk: list[dict[str, Any]] = []
+    fields = FieldTerms()
     for doc, (posting, body) in enumerate(zip(postings, body_terms(postings), strict=True)):
         values = filter_values(site, posting)
         for kind, names in values.items():
             for name in dict.fromkeys(names):
                 filters[kind].setdefault(name, array("i")).append(doc)
-        head = head_terms(posting, values)
-        rest = other_terms(posting, values)
+        head = head_terms(posting, values, fields)
+        rest = other_terms(posting, values, fields)
         rest.update(body)
         rest -= head
         _add(by_term, head, doc * 2 + 1)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.search.tokens import MAX_TERM, terms_from_text, terms_to_text, tokenize
+from generator.search.index import FieldTerms
+from generator.search.tokens import MAX_TERM, term_set, terms_from_text, terms_to_text, tokenize
 from tests.conftest import CORPUS, SEEDS
 from tests.site.board import need
 from tests.site.search_index import run_node
@@ -26,6 +27,17 @@ def test_python_tokenizer() -> None:
     assert tokenize("ﬁnance ½") == ["finance", "1", "2"]
     assert tokenize("a" * 60) == ["a" * MAX_TERM]
     assert terms_from_text(terms_to_text({"b", "a"})) == ["a", "b"] and terms_from_text("") == []
+
+
+def test_field_terms_are_term_sets_remembered_per_text() -> None:
+    fields = FieldTerms()
+    for _ in range(2):  # made, then remembered
+        for i in range(len(TRICKY)):
+            texts = TRICKY[i:] + TRICKY[:i]
+            assert fields(texts) == term_set(texts)
+    first = fields([TRICKY[0]])
+    first.add("changed")  # each answer is a fresh set: changing one changes no memo
+    assert fields([TRICKY[0]]) == term_set([TRICKY[0]])
 
 
 def _corpus_texts() -> list[str]:
