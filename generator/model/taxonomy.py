@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.model.posting import Posting
 from generator.model.slugs import SlugRegistry
@@ -25,6 +26,7 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # a company's name repeats over its postings, and builds compare it twice
 def company_key(name: str) -> str:
     """`Salesforce, Inc.` and `SALESFORCE` match `Salesforce`."""
     return _LEGAL_SUFFIX.sub("", plain_key(name)) or plain_key(name)
