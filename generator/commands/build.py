@@ -57,6 +57,7 @@ from generator.sources import SourceFile, find_sources
 from generator.write.output import (
     Manifest,
     SiteWriter,
+    SpareCheck,
     check_output_dir,
     remove_stale_builds,
     site_path,
@@ -332,34 +333,50 @@ class Builder:
         cache = self.cache()
         now = build_time()
         today = now.date()
-        with _timed(stages, "read"):
-            reading = read_postings_cached(options.content, config, log, cache)
-        postings, skipped, keys = reading.postings, reading.skipped, reading.keys
-        with _timed(stages, "assemble"):
-            bodies = _duplicate_bodies(reading, cache)
-            site = assemble_site(
-                postings, today=today, include_drafts=options.drafts, aliases=config.aliases, bodies=bodies
-            )
-            if cache is not None and bodies.compared != bodies.memo:
-                cache.put_state(DUPLICATES_STATE, bodies.compared)
+        tree = _tree_state(cache, options.output)
+        check = tree.start_check()  # the spare tree's walk runs while the postings are read
+        try:
+            with _timed(stages, "read"):
+                reading = read_postings_cached(options.content, config, log, cache)
+            postings, skipped, keys = reading.postings, reading.skipped, reading.keys
+            with _timed(stages, "assemble"):
+                bodies = _duplicate_bodies(reading, cache)
+                site = assemble_site(
+                    postings,
+                    today=today,
+                    include_drafts=options.drafts,
+                    aliases=config.aliases,
+                    bodies=bodies,
+                )
+                if cache is not None and bodies.compared != bodies.memo:
+                    cache.put_state(DUPLICATES_STATE, bodies.compared)
+        except BaseException:
+            if check is not None:
+                check.cancel()
+            raise
         for duplicate in site.duplicates:
             log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
         if not config.base_url:
             log(NO_BASE_URL_WARNING)
-        tree = _tree_state(cache, options.output)
         site_key = None
         if cache is not None:
             # Everything the output is made of; an empty board's feed shows the build time.
             site_key = _site_key(config, today, options.drafts, keys, None if site.postings else now)
             with _timed(stages, "check output"):
                 if tree.output_is_built_from(options.output, site_key):
+                    if check is not None:
+                        check.cancel()
                     if reading.bodies is not None:
                         reading.bodies.close()
                     seconds = time.perf_counter() - started
                     return BuildResult(site, skipped, seconds, 0, [], reading.processed, stages)
         tree.claim()
         writer = SiteWriter(
-            options.output, spare=tree.spare, spare_files=tree.spare_files, previous=tree.previous
+            options.output,
+            spare=tree.spare,
+            spare_files=tree.spare_files,
+            previous=tree.previous,
+            check=check,
         )
         try:
             write_site(
@@ -436,6 +453,12 @@ class _TreeState:
         """True when the last build made the output from inputs with this key, and the
         output still holds exactly what that build wrote: then there is nothing to build."""
         return self.previous is not None and self.site == site_key and tree_matches(output, self.previous)
+
+    def start_check(self) -> SpareCheck | None:
+        """Start making the spare tree hold only what its manifest describes (see SpareCheck)."""
+        if self.spare is None or self.spare_files is None or not self.spare.is_dir():
+            return None
+        return SpareCheck(self.spare, self.spare_files)
 
     def claim(self) -> None:
         """From here on the spare tree is being changed: its manifest is void until the swap."""

@@ -267,6 +267,39 @@ def test_hand_edited_output_files_are_not_reused(board: Path) -> None:
     assert tree(board / "out") == tree(board / "clean")
 
 
+def test_a_tampered_spare_tree_is_put_right_even_when_its_check_is_stopped(board: Path) -> None:
+    build(_options(board), Config(), log=lambda _m: None)
+    (board / "content" / "p2.md").write_text(posting_text(2, 2, 2, 20, [3], 0))
+    build(_options(board), Config(), log=lambda _m: None)  # the first output is now the spare tree
+    (spare,) = (board / ".jobboard-cache" / "trees").iterdir()
+    page = next((spare / "jobs").glob("*/index.html"))
+    page.unlink()  # the spare tree's files are hard links shared with the output: replace, not edit
+    page.write_text("tampered")
+    (spare / "stray.html").write_text("stray")
+    # Nothing changed: this build stops the spare tree's check (it may not have finished).
+    assert build(_options(board), Config(), log=lambda _m: None).files_written == 0
+    (board / "content" / "p1.md").write_text(posting_text(1, 1, 1, 9, [7, 7, 7], 0))
+    build(_options(board), Config(), log=lambda _m: None)
+    build(_options(board, "clean", cache=False), Config(), log=lambda _m: None)
+    assert tree(board / "out") == tree(board / "clean")
+
+
+def test_the_spare_check_removes_what_the_manifest_does_not_describe(tmp_path: Path) -> None:
+    from generator.write.output import SpareCheck, write_file
+
+    root = tmp_path / "spare"
+    rels = ("a.html", "x/b.html", "x/c.html")
+    manifest = {rel: write_file(root / rel, rel.encode(), None, "sha") for rel in rels}
+    (root / "x" / "b.html").write_text("edited")  # another size, time and inode
+    (root / "y").mkdir()
+    (root / "y" / "stray.html").write_text("stray")
+    (root / "x" / "c.html").unlink()
+    unseen, emptied = SpareCheck(root, manifest).result()
+    assert sorted(unseen) == ["x/b.html", "x/c.html"]
+    assert sorted(Path(folder).name for folder in emptied) == ["x", "y"]
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == ["a.html"]
+
+
 def test_no_cache_writes_no_cache_folder(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.cli import main
 
