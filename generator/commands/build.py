@@ -213,12 +213,17 @@ class Reading:
 
 
 def read_postings_cached(
-    content: Path, config: Config, log: Log = _stderr, cache: BuildCache | None = None
+    content: Path,
+    config: Config,
+    log: Log = _stderr,
+    cache: BuildCache | None = None,
+    on_keys: Callable[[Mapping[str, str]], None] | None = None,
 ) -> Reading:
     """Like read_postings, through the posting cache when one is given.
 
     With a cache, postings hold their metadata only (`Reading.bodies` gives the bodies), so
-    the build's memory does not grow with the size of every posting's text.
+    the build's memory does not grow with the size of every posting's text. `on_keys` is
+    called with every file's cache key as soon as they are known, before anything is read.
     """
     # Resolved once here: links inside the content folder are never followed, so every
     # file's path below the resolved folder is already absolute and real.
@@ -236,6 +241,8 @@ def read_postings_cached(
             for task, source in zip(tasks, sources, strict=True)
         }
         file_keys.save()
+        if on_keys is not None:
+            on_keys(keys)
         rels = {key: rel for rel, key in keys.items()}
         for key, data in cache.get_postings(keys.values()):  # decoded as they come, never all at once
             try:
@@ -334,10 +341,19 @@ class Builder:
         now = build_time()
         today = now.date()
         tree = _tree_state(cache, options.output)
-        check = tree.start_check()  # the spare tree's walk runs while the postings are read
+        check: SpareCheck | None = None
+
+        def keys_known(keys: Mapping[str, str]) -> None:
+            # Unless this looks like a build with nothing to do, the spare tree's check starts
+            # now and runs while the postings are read (else it would compete for the disk
+            # with the output's check).
+            nonlocal check
+            if tree.site != _site_key(config, today, options.drafts, keys, None):
+                check = tree.start_check()
+
         try:
             with _timed(stages, "read"):
-                reading = read_postings_cached(options.content, config, log, cache)
+                reading = read_postings_cached(options.content, config, log, cache, on_keys=keys_known)
             postings, skipped, keys = reading.postings, reading.skipped, reading.keys
             with _timed(stages, "assemble"):
                 bodies = _duplicate_bodies(reading, cache)

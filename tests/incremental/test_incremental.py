@@ -267,7 +267,7 @@ def test_hand_edited_output_files_are_not_reused(board: Path) -> None:
     assert tree(board / "out") == tree(board / "clean")
 
 
-def test_a_tampered_spare_tree_is_put_right_even_when_its_check_is_stopped(board: Path) -> None:
+def test_a_tampered_spare_tree_is_put_right(board: Path) -> None:
     build(_options(board), Config(), log=lambda _m: None)
     (board / "content" / "p2.md").write_text(posting_text(2, 2, 2, 20, [3], 0))
     build(_options(board), Config(), log=lambda _m: None)  # the first output is now the spare tree
@@ -276,12 +276,40 @@ def test_a_tampered_spare_tree_is_put_right_even_when_its_check_is_stopped(board
     page.unlink()  # the spare tree's files are hard links shared with the output: replace, not edit
     page.write_text("tampered")
     (spare / "stray.html").write_text("stray")
-    # Nothing changed: this build stops the spare tree's check (it may not have finished).
-    assert build(_options(board), Config(), log=lambda _m: None).files_written == 0
+    assert build(_options(board), Config(), log=lambda _m: None).files_written == 0  # nothing to do
     (board / "content" / "p1.md").write_text(posting_text(1, 1, 1, 9, [7, 7, 7], 0))
     build(_options(board), Config(), log=lambda _m: None)
     build(_options(board, "clean", cache=False), Config(), log=lambda _m: None)
     assert tree(board / "out") == tree(board / "clean")
+
+
+def test_the_spare_check_starts_before_assembly_and_not_for_a_build_with_nothing_to_do(
+    board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.commands.build as build_module
+
+    events: list[str] = []
+    real_check, real_assemble = build_module.SpareCheck, build_module.assemble_site
+
+    def check(*args: object) -> object:
+        events.append("check")
+        return real_check(*args)
+
+    def assemble(*args: object, **kwargs: object) -> object:
+        events.append("assemble")
+        return real_assemble(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "SpareCheck", check)
+    monkeypatch.setattr(build_module, "assemble_site", assemble)
+    build(_options(board), Config(), log=lambda _m: None)
+    (board / "content" / "p2.md").write_text(posting_text(2, 2, 2, 20, [3], 0))
+    build(_options(board), Config(), log=lambda _m: None)  # now there is a spare tree
+    events.clear()
+    build(_options(board), Config(), log=lambda _m: None)
+    assert events == ["assemble"]  # nothing to do: the spare tree is not walked
+    (board / "content" / "p3.md").write_text(posting_text(3, 1, 2, 21, [4], 1))
+    build(_options(board), Config(), log=lambda _m: None)
+    assert events == ["assemble", "check", "assemble"]
 
 
 def test_the_spare_check_removes_what_the_manifest_does_not_describe(tmp_path: Path) -> None:
@@ -294,6 +322,7 @@ def test_the_spare_check_removes_what_the_manifest_does_not_describe(tmp_path: P
     (root / "y").mkdir()
     (root / "y" / "stray.html").write_text("stray")
     (root / "x" / "c.html").unlink()
+    SpareCheck(root, manifest).cancel()  # stopped at once: the next check is still right
     unseen, emptied = SpareCheck(root, manifest).result()
     assert sorted(unseen) == ["x/b.html", "x/c.html"]
     assert sorted(Path(folder).name for folder in emptied) == ["x", "y"]
