@@ -342,13 +342,15 @@ class Builder:
         today = now.date()
         tree = _tree_state(cache, options.output)
         check: SpareCheck | None = None
+        site_key: str | None = None  # with a cache: the key of the site the postings make
 
         def keys_known(keys: Mapping[str, str]) -> None:
             # Unless this looks like a build with nothing to do, the spare tree's check starts
             # now and runs while the postings are read (else it would compete for the disk
             # with the output's check).
-            nonlocal check
-            if tree.site != _site_key(config, today, options.drafts, keys, None):
+            nonlocal check, site_key
+            site_key = _site_key(config, today, options.drafts, keys, None)
+            if tree.site != site_key:
                 check = tree.start_check()
 
         try:
@@ -374,10 +376,9 @@ class Builder:
             log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
         if not config.base_url:
             log(NO_BASE_URL_WARNING)
-        site_key = None
-        if cache is not None:
-            # Everything the output is made of; an empty board's feed shows the build time.
-            site_key = _site_key(config, today, options.drafts, keys, None if site.postings else now)
+        if site_key is not None:
+            if not site.postings:  # an empty board's feed shows the build time
+                site_key = _site_key(config, today, options.drafts, keys, now)
             with _timed(stages, "check output"):
                 if tree.output_is_built_from(options.output, site_key):
                     if check is not None:
@@ -463,7 +464,7 @@ class _TreeState:
 
     @property
     def spare_name(self) -> str:
-        return self.name + "\0spare"
+        return self.name + _SPARE
 
     def output_is_built_from(self, output: Path, site_key: str) -> bool:
         """True when the last build made the output from inputs with this key, and the
@@ -494,6 +495,9 @@ def _tree_name(output: Path) -> str:
     return "tree:" + str(output.resolve())
 
 
+_SPARE = "\0spare"  # suffix of the spare tree's cache entry
+
+
 def _site_key(
     config: Config, today: dt.date, drafts: bool, keys: Mapping[str, str], clock: dt.datetime | None
 ) -> str:
@@ -513,7 +517,7 @@ def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
     name = _tree_name(output)
     state = cache.get_state(name)
     previous = state.get("files") if isinstance(state, dict) else None
-    spare_state = cache.get_state(name + "\0spare")
+    spare_state = cache.get_state(name + _SPARE)
     spare_files = spare_state.get("files") if isinstance(spare_state, dict) else None
     if not _is_manifest(previous):
         previous = None

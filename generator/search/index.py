@@ -35,7 +35,7 @@ from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.render.pages import posting_page_path
 from generator.render.templates import human_date
-from generator.search.tokens import MAX_TERM, term_set, tokenize
+from generator.search.tokens import MAX_TERM, tokenize
 
 VERSION = 1
 DOCS_PER_CHUNK = 50
@@ -57,7 +57,7 @@ def filter_values(site: Site, posting: Posting) -> dict[str, list[str]]:
 
 
 class FieldTerms:
-    """term_set for the short fields (titles, companies, places, tags): each distinct text is
+    """`term_set` for the short fields (titles, companies, places, tags): each distinct text is
     tokenized once per index, as the same few thousand values repeat over every posting."""
 
     def __init__(self) -> None:
@@ -74,16 +74,12 @@ class FieldTerms:
         return terms
 
 
-def head_terms(
-    posting: Posting, values: dict[str, list[str]], terms: Callable[[Iterable[str]], set[str]] = term_set
-) -> set[str]:
+def head_terms(posting: Posting, values: dict[str, list[str]], terms: FieldTerms) -> set[str]:
     """Terms of the title and company: matches here rank first."""
     return terms([posting.title, posting.company or "", *values["company"]])
 
 
-def other_terms(
-    posting: Posting, values: dict[str, list[str]], terms: Callable[[Iterable[str]], set[str]] = term_set
-) -> set[str]:
+def other_terms(posting: Posting, values: dict[str, list[str]], terms: FieldTerms) -> set[str]:
     """Terms of what the posting's page shows besides title, company and body."""
     return terms([*posting.locations, *values["location"], *values["type"], *posting.tags])
 
