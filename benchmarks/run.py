@@ -94,7 +94,7 @@ def driver(work: Path) -> None:
 
     options = BuildOptions(Path("content"), Path("output"), cache_dir=Path(".jobboard-cache"))
     with Builder(options, Config(), log=lambda _m: None) as builder:
-        result = builder.build()
+        result = builder.build(need_site=False)  # as `jobboard build`
     print(
         json.dumps(
             {

@@ -100,7 +100,7 @@ def _run_build(args: argparse.Namespace) -> int:
         drafts=args.drafts,
         cache_dir=None if args.no_cache else Path(CACHE_DIR),
     )
-    result = build(options, config)
+    result = build(options, config, need_site=False)  # the summary is all it prints
     print(f"built {args.output}: {result.summary()}")
     return 1 if args.strict and result.skipped else 0
 

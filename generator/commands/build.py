@@ -29,6 +29,7 @@ from typing import Any
 from generator.bodies import BodyStore, body_from_json, body_terms_text, body_to_json, without_body
 from generator.cache import BuildCache, code_digest
 from generator.clock import build_time, source_date_epoch
+from generator.commands.report import Report, Skip
 from generator.config import Config
 from generator.file_keys import FileKeys
 from generator.model.duplicates import Bodies
@@ -76,22 +77,11 @@ class BuildOptions:
 
 
 @dataclass
-class Skip:
-    """A posting file that was not built, with the reason, as one line."""
-
-    source: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
-
-
-@dataclass
 class BuildResult:
-    site: Site
-    skipped: list[Skip]
+    # The assembled site; None only when the caller said it needs no site (see Builder.build)
+    # and the output already held the site of these inputs, so nothing was read or assembled.
+    site: Site | None
+    report: Report  # counts and the files not built, for the summary line
     seconds: float
     files_written: int  # files rendered or copied this build (kept and linked files not counted)
     changed: list[str] = field(default_factory=list)  # site paths added, changed or removed
@@ -100,23 +90,12 @@ class BuildResult:
     # Without a cache: each read posting's body search terms (`terms_to_text`), by source.
     terms: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def skipped(self) -> list[Skip]:
+        return self.report.skipped
+
     def summary(self) -> str:
-        site = self.site
-        parts = [
-            f"{len(site.postings)} postings",
-            f"{len(site.taxonomies['companies'].terms)} companies",
-            f"{len(site.taxonomies['locations'].terms)} locations",
-            f"{len(self.skipped)} skipped",
-        ]
-        extra = []
-        if site.closed:
-            extra.append(f"{len(site.closed)} closed")
-        if site.drafts:
-            extra.append(f"{len(site.drafts)} drafts not built")
-        if site.duplicates:
-            extra.append(f"{len(site.duplicates)} duplicates dropped")
-        tail = f" ({', '.join(extra)})" if extra else ""
-        return f"{', '.join(parts)}{tail} in {self.seconds:.2f}s"
+        return self.report.summary(self.seconds)
 
 
 Log = Callable[[str], None]
@@ -212,28 +191,25 @@ class Reading:
         return self.bodies.terms if self.bodies is not None else StoredTerms(self.terms)
 
 
-def read_postings_cached(
-    content: Path,
-    config: Config,
-    log: Log = _stderr,
-    cache: BuildCache | None = None,
-    on_keys: Callable[[Mapping[str, str]], None] | None = None,
-) -> Reading:
-    """Like read_postings, through the posting cache when one is given.
+@dataclass
+class Scan:
+    """The content folder's posting files, each with its cache key, before any is read."""
 
-    With a cache, postings hold their metadata only (`Reading.bodies` gives the bodies), so
-    the build's memory does not grow with the size of every posting's text. `on_keys` is
-    called with every file's cache key as soon as they are known, before anything is read.
-    """
+    tasks: list[_Task]
+    rejected: list[Skip]  # files refused unread (too big, not a posting's file type ...)
+    keys: dict[str, str]  # cache key (content digest) by source; empty without a cache
+
+
+def scan_content(content: Path, config: Config, cache: BuildCache | None = None) -> Scan:
+    """Find the posting files and, with a cache, each one's key (its bytes are hashed only
+    when its size or time changed since the last scan, see file_keys)."""
     # Resolved once here: links inside the content folder are never followed, so every
     # file's path below the resolved folder is already absolute and real.
     scanned_ns = time.time_ns()
     sources, rejected = find_sources(content.resolve(), max_size=config.max_file_size)
-    skipped = [Skip(r.rel, r.reason) for r in rejected]
     epoch = source_date_epoch()
     tasks = [_Task(s.filename, s.rel, _fallback_date(s, epoch)) for s in sources]
     keys: dict[str, str] = {}
-    results: dict[str, Posting | Skip] = {}
     if cache is not None:
         file_keys = FileKeys(cache, code_digest())
         keys = {
@@ -241,8 +217,28 @@ def read_postings_cached(
             for task, source in zip(tasks, sources, strict=True)
         }
         file_keys.save()
-        if on_keys is not None:
-            on_keys(keys)
+    return Scan(tasks, [Skip(r.rel, r.reason) for r in rejected], keys)
+
+
+def read_postings_cached(
+    content: Path,
+    config: Config,
+    log: Log = _stderr,
+    cache: BuildCache | None = None,
+    scan: Scan | None = None,
+) -> Reading:
+    """Like read_postings, through the posting cache when one is given.
+
+    With a cache, postings hold their metadata only (`Reading.bodies` gives the bodies), so
+    the build's memory does not grow with the size of every posting's text. `scan` is the
+    content folder's scan when the caller has made it already.
+    """
+    if scan is None:
+        scan = scan_content(content, config, cache)
+    tasks, keys = scan.tasks, scan.keys
+    skipped = list(scan.rejected)
+    results: dict[str, Posting | Skip] = {}
+    if cache is not None:
         rels = {key: rel for rel, key in keys.items()}
         for key, data in cache.get_postings(keys.values()):  # decoded as they come, never all at once
             try:
@@ -330,8 +326,14 @@ class Builder:
             self._cache = BuildCache(self.options.cache_dir)
         return self._cache
 
-    def build(self) -> BuildResult:
-        """Build the whole site atomically. Raises OutputRefused before touching anything."""
+    def build(self, *, need_site: bool = True) -> BuildResult:
+        """Build the whole site atomically. Raises OutputRefused before touching anything.
+
+        A caller that needs no site (only the summary, as `jobboard build`) may say so: then,
+        when the output already holds the site of these inputs, the result has no site and
+        the build reads, decodes and assembles nothing (a third of a 10,000-posting
+        no-change build's time).
+        """
         options, config, log = self.options, self.config, self.log
         started = time.perf_counter()
         stages: dict[str, float] = {}
@@ -343,20 +345,29 @@ class Builder:
         tree = _tree_state(cache, options.output)
         check: SpareCheck | None = None
         site_key: str | None = None  # with a cache: the key of the site the postings make
-
-        def keys_known(keys: Mapping[str, str]) -> None:
-            # Unless this looks like a build with nothing to do, the spare tree's check starts
-            # now and runs while the postings are read (else it would compete for the disk
-            # with the output's check).
-            nonlocal check, site_key
-            site_key = _site_key(config, today, options.drafts, keys, None)
+        built_from: bool | None = None  # does the output hold the site of site_key? (None: not asked)
+        with _timed(stages, "read"):
+            scan = scan_content(options.content, config, cache)
+        if cache is not None:
+            site_key = _site_key(config, today, options.drafts, scan.keys, None)
             if tree.site != site_key:
+                # Unless this looks like a build with nothing to do, the spare tree's check
+                # starts now and runs while the postings are read (else it would compete for
+                # the disk with the output's check).
                 check = tree.start_check()
-
+            elif not need_site and tree.report is not None:
+                with _timed(stages, "check output"):
+                    built_from = tree.output_is_built_from(options.output, site_key)
+                if built_from:
+                    for line in tree.report.lines():
+                        log(line)
+                    if not config.base_url:
+                        log(NO_BASE_URL_WARNING)
+                    return BuildResult(None, tree.report, time.perf_counter() - started, 0, [], 0, stages)
         try:
             with _timed(stages, "read"):
-                reading = read_postings_cached(options.content, config, log, cache, on_keys=keys_known)
-            postings, skipped, keys = reading.postings, reading.skipped, reading.keys
+                reading = read_postings_cached(options.content, config, log, cache, scan)
+            postings, keys = reading.postings, reading.keys
             with _timed(stages, "assemble"):
                 bodies = _duplicate_bodies(reading, cache)
                 site = assemble_site(
@@ -372,21 +383,25 @@ class Builder:
             if check is not None:
                 check.cancel()
             raise
-        for duplicate in site.duplicates:
-            log(f"duplicate {duplicate.dropped.source}: same job as {duplicate.kept.source}, not built")
+        report = Report.of(site, reading.skipped)
+        for line in report.duplicate_lines():  # the skips were logged as they were read
+            log(line)
         if not config.base_url:
             log(NO_BASE_URL_WARNING)
         if site_key is not None:
             if not site.postings:  # an empty board's feed shows the build time
                 site_key = _site_key(config, today, options.drafts, keys, now)
-            with _timed(stages, "check output"):
-                if tree.output_is_built_from(options.output, site_key):
-                    if check is not None:
-                        check.cancel()
-                    if reading.bodies is not None:
-                        reading.bodies.close()
-                    seconds = time.perf_counter() - started
-                    return BuildResult(site, skipped, seconds, 0, [], reading.processed, stages)
+                built_from = None
+            if built_from is None:
+                with _timed(stages, "check output"):
+                    built_from = tree.output_is_built_from(options.output, site_key)
+            if built_from:
+                if check is not None:
+                    check.cancel()
+                if reading.bodies is not None:
+                    reading.bodies.close()
+                seconds = time.perf_counter() - started
+                return BuildResult(site, report, seconds, 0, [], reading.processed, stages)
         tree.claim()
         writer = SiteWriter(
             options.output,
@@ -416,11 +431,11 @@ class Builder:
             if reading.bodies is not None:
                 reading.bodies.close()
         if cache is not None:
-            tree.save(writer, site_key)
+            tree.save(writer, site_key, report)
             cache.keep_only_postings(keys.values())
         seconds = time.perf_counter() - started
         return BuildResult(
-            site, skipped, seconds, writer.count, changed, reading.processed, stages, reading.terms
+            site, report, seconds, writer.count, changed, reading.processed, stages, reading.terms
         )
 
 
@@ -461,6 +476,7 @@ class _TreeState:
     spare_files: Manifest | None = None
     previous: Manifest | None = None
     site: str | None = None  # the site key the output was built from
+    report: Report | None = None  # what the build that made the output said
 
     @property
     def spare_name(self) -> str:
@@ -482,13 +498,14 @@ class _TreeState:
         if self.cache is not None:
             self.cache.delete_state(self.spare_name)
 
-    def save(self, writer: SiteWriter, site_key: str | None) -> None:
-        """Record the swapped-in output, the spare tree, and the key of the site they hold."""
+    def save(self, writer: SiteWriter, site_key: str | None, report: Report) -> None:
+        """Record the swapped-in output, the spare tree, the key of the site they hold and
+        the build's report."""
         if self.cache is None:
             return
         if self.spare is not None and self.spare.is_dir():  # the old output, now the spare tree
             self.cache.rename_state(self.name, self.spare_name)
-        self.cache.put_state(self.name, {"files": writer.files, "site": site_key})
+        self.cache.put_state(self.name, {"files": writer.files, "site": site_key, "report": report.to_json()})
 
 
 def _tree_name(output: Path) -> str:
@@ -528,7 +545,8 @@ def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
     if not _same_device(spare.parent, output.resolve().parent):
         spare, spare_files = None, None
     site = state.get("site") if isinstance(state, dict) and isinstance(state.get("site"), str) else None
-    return _TreeState(cache, name, spare, spare_files, previous, site)
+    report = Report.from_json(state.get("report")) if isinstance(state, dict) else None
+    return _TreeState(cache, name, spare, spare_files, previous, site, report)
 
 
 def _is_manifest(value: Any) -> bool:
@@ -556,10 +574,12 @@ def read_posting(source: SourceFile, content: Path, fallback: dt.date | None) ->
         return Skip(source.rel, f"cannot be read: {type(err).__name__}: {err}")
 
 
-def build(options: BuildOptions, config: Config, log: Log = _stderr) -> BuildResult:
-    """One build (incremental when options.cache_dir is set)."""
+def build(
+    options: BuildOptions, config: Config, log: Log = _stderr, *, need_site: bool = True
+) -> BuildResult:
+    """One build (incremental when options.cache_dir is set); see Builder.build for need_site."""
     with Builder(options, config, log) as builder:
-        return builder.build()
+        return builder.build(need_site=need_site)
 
 
 # -- pages ---------------------------------------------------------------------

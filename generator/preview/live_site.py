@@ -146,6 +146,7 @@ class LiveSite:
             self.log(f"error: {self.problem} (the preview shows it until it is fixed)")
             return
         site = result.site
+        assert site is not None  # a build that needs its site (the default) always returns it
         kept: Iterable[Posting] = [*site.pages, *site.drafts, *(d.dropped for d in site.duplicates)]
         self._records = {p.source: p for p in kept} | {s.source: s for s in result.skipped}
         self._stamps = {rel: stamp for rel, stamp in stamps.items() if rel in self._records}

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import generator.commands.build as build_module
 from generator.cli import main
 from generator.progress import MIN_ITEMS, progress
 
@@ -72,3 +73,26 @@ def test_template_syntax_error_names_the_file_and_line_in_a_cached_build(
     assert "t/posting.html:3: Expected an expression" in err
     assert "Traceback" not in err
     assert not (tmp_path / "output").exists()
+
+
+def test_a_rebuild_with_nothing_to_do_says_what_the_first_build_said(
+    tmp_path, monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "job.md").write_text("---\ntitle: Welder\ncompany: Acme\n---\nWeld things.\n")
+    (content / "job-again.md").write_text("---\ntitle: Welder\ncompany: Acme\n---\nWeld things.\n")
+    (content / "bad.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
+    monkeypatch.chdir(tmp_path)
+    said = []
+    for _ in range(2):
+        assert main(["build"]) == 0
+        out, err = capsys.readouterr()
+        said.append((out.rsplit(" in ", 1)[0], err))
+        # The second build must not need the postings: it says what the stored report says.
+        monkeypatch.setattr(build_module, "read_postings_cached", None)
+    assert said[1] == said[0]
+    out, err = said[0]
+    assert out == "built output: 1 postings, 1 companies, 1 locations, 1 skipped (1 duplicates dropped)"
+    assert "skipped bad.md" in err and "duplicate job" in err

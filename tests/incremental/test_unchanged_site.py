@@ -14,6 +14,7 @@ import pytest
 
 import generator.commands.build as build_module
 from generator.commands.build import Builder, BuildOptions, BuildResult, build
+from generator.commands.report import Report
 from generator.config import Config
 from tests.incremental.test_incremental import posting_text, tree
 
@@ -41,8 +42,10 @@ def _options(board: Path, *, cache: bool = True, out: str = "out", drafts: bool 
     )
 
 
-def _build(board: Path, config: Config | None = None, **options: bool) -> BuildResult:
-    return build(_options(board, **options), config or Config(), log=lambda _m: None)
+def _build(
+    board: Path, config: Config | None = None, *, need_site: bool = True, **options: bool
+) -> BuildResult:
+    return build(_options(board, **options), config or Config(), log=lambda _m: None, need_site=need_site)
 
 
 def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -173,3 +176,88 @@ def test_a_builder_kept_across_builds_takes_the_shortcut_too(
         rendered = _rendered(monkeypatch)
         assert builder.build().changed == []
         assert rendered == []
+
+
+def _untouchable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, reading the postings' cache entries or assembling a site fails the test."""
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read or assembled the postings")
+
+    monkeypatch.setattr(build_module, "read_postings_cached", fail)
+    monkeypatch.setattr(build_module, "assemble_site", fail)
+
+
+def _with_bad_files(board: Path) -> None:
+    content = board / "content"
+    (content / "p0-again.md").write_bytes((content / "p0.md").read_bytes())  # a duplicate
+    (content / "empty.md").write_text("---\ntitle: \n---\n")  # no title: skipped
+    (content / "huge.md").write_text("x" * 2000)  # over max_file_size below: refused unread
+
+
+def test_a_build_that_needs_no_site_reads_nothing_when_nothing_changed(
+    board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_bad_files(board)
+    config = Config(max_file_size=1000)
+    said: list[list[str]] = []
+
+    def run(**kwargs: bool) -> BuildResult:
+        said.append([])
+        return build(_options(board), config, log=said[-1].append, **kwargs)
+
+    first = run(need_site=False)  # the first build has everything to do: it reads and assembles
+    assert first.site is not None and len(first.site.postings) == 4
+    assert len(first.skipped) == 2 and len(first.report.duplicates) == 1
+    _untouchable(monkeypatch)
+    rendered = _rendered(monkeypatch)
+    again = run(need_site=False)
+    assert again.site is None and rendered == []
+    assert again.report == first.report
+    assert again.summary().rsplit(" in ", 1)[0] == first.summary().rsplit(" in ", 1)[0]
+    assert said[1] == said[0]  # the same lines about skipped files, duplicates, the base URL
+    assert any(line.startswith("duplicate ") for line in said[0])
+    assert sum(line.startswith("skipped ") for line in said[0]) == 2
+    with pytest.raises(AssertionError, match="read or assembled"):
+        run()  # a caller that needs the site gets it read and assembled
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    assert run().site is not None
+
+
+def test_a_build_that_needs_no_site_still_builds_what_changed(
+    board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(board, need_site=False)
+    (board / "content" / "p1.md").write_text(posting_text(1, 2, 2, 9, [3, 4], 0))
+    result = _build(board, need_site=False)
+    assert result.site is not None and result.changed
+    _same_as_clean(board)
+    page = next((board / "out" / "jobs").glob("*/index.html"))
+    page.write_text("tampered")  # the site key matches, the output does not: built again
+    rendered = _rendered(monkeypatch)
+    result = _build(board, need_site=False)
+    assert rendered == [1] and result.site is not None
+    _same_as_clean(board)
+
+
+@pytest.mark.parametrize(
+    "report",
+    [None, "text", {"postings": 4}, {"postings": -1, "companies": 1, "locations": 1, "closed": 0,
+                                     "drafts": 0, "skipped": [], "duplicates": []}],
+)
+def test_an_unsound_stored_report_is_never_used(
+    board: Path, monkeypatch: pytest.MonkeyPatch, report: object
+) -> None:
+    _build(board)
+    with Builder(_options(board), Config(), log=lambda _m: None) as builder:
+        cache = builder.cache()
+        assert cache is not None
+        name = build_module._tree_name(board / "out")
+        state = cache.get_state(name)
+        assert isinstance(state, dict) and Report.from_json(state["report"]) is not None
+        cache.put_state(name, {**state, "report": report})
+    rendered = _rendered(monkeypatch)
+    result = _build(board, need_site=False)
+    assert result.site is not None and rendered == []  # read and assembled; nothing to render
+    assert len(result.site.postings) == 4
