@@ -63,6 +63,11 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
     )
     p.add_argument("--drafts", action="store_true", help="also show postings marked draft")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read every posting for the first build; do not read or write {CACHE_DIR}/",
+    )
     _add_config_option(p)
     p.set_defaults(func=_run_serve)
 
@@ -76,7 +81,12 @@ def _run_serve(args: argparse.Namespace) -> int:
         print(f"error: --port {args.port} is not a port number (0 to 65535)", file=sys.stderr)
         return 2
     options = ServeOptions(
-        content=args.content, host=args.host, port=args.port, drafts=args.drafts, config=args.config
+        content=args.content,
+        host=args.host,
+        port=args.port,
+        drafts=args.drafts,
+        config=args.config,
+        cache_dir=None if args.no_cache else Path(CACHE_DIR),
     )
     return serve(options)
 

@@ -74,6 +74,11 @@ class BuildOptions:
     drafts: bool = False
     project_root: Path = field(default_factory=Path.cwd)
     cache_dir: Path | None = None  # `.jobboard-cache` for an incremental build; None: build everything
+    # With a cache: remember what this build writes into `output` (its manifest and the spare
+    # tree beside it), so the next build into it keeps unchanged pages. The preview, which
+    # builds into a folder of its own that is gone after the session, reads the postings
+    # through the cache but has nothing of its folder remembered.
+    remember_output: bool = True
 
 
 @dataclass
@@ -189,6 +194,12 @@ class Reading:
     def search_terms(self) -> BodyTerms:
         """Each posting's body search terms, as the read workers made them."""
         return self.bodies.terms if self.bodies is not None else StoredTerms(self.terms)
+
+    def keep_bodies(self, postings: Sequence[Posting]) -> None:
+        """Give these postings their bodies, and `terms` their body terms, from the cache
+        (without a cache they have both already)."""
+        if self.bodies is not None:
+            self.terms = self.bodies.fill_in_place(postings)
 
 
 @dataclass
@@ -326,13 +337,17 @@ class Builder:
             self._cache = BuildCache(self.options.cache_dir)
         return self._cache
 
-    def build(self, *, need_site: bool = True) -> BuildResult:
+    def build(self, *, need_site: bool = True, keep_bodies: bool = False) -> BuildResult:
         """Build the whole site atomically. Raises OutputRefused before touching anything.
 
         A caller that needs no site (only the summary, as `jobboard build`) may say so: then,
         when the output already holds the site of these inputs, the result has no site and
         the build reads, decodes and assembles nothing (a third of a 10,000-posting
         no-change build's time).
+
+        With `keep_bodies`, the site's postings keep their bodies, and the result has every
+        body's search terms (as the preview needs them); with a cache they are read back
+        after the pages are written.
         """
         options, config, log = self.options, self.config, self.log
         started = time.perf_counter()
@@ -342,13 +357,13 @@ class Builder:
         cache = self.cache()
         now = build_time()
         today = now.date()
-        tree = _tree_state(cache, options.output)
+        tree = _tree_state(cache if options.remember_output else None, options.output)
         check: SpareCheck | None = None
         site_key: str | None = None  # with a cache: the key of the site the postings make
         built_from: bool | None = None  # does the output hold the site of site_key? (None: not asked)
         with _timed(stages, "read"):
             scan = scan_content(options.content, config, cache)
-        if cache is not None:
+        if tree.cache is not None:
             site_key = _site_key(config, today, options.drafts, scan.keys, None)
             if tree.site != site_key:
                 # Unless this looks like a build with nothing to do, the spare tree's check
@@ -398,6 +413,8 @@ class Builder:
             if built_from:
                 if check is not None:
                     check.cancel()
+                if keep_bodies:
+                    reading.keep_bodies(site.read)
                 if reading.bodies is not None:
                     reading.bodies.close()
                 seconds = time.perf_counter() - started
@@ -416,7 +433,7 @@ class Builder:
                 config,
                 writer,
                 today,
-                digests=keys if cache is not None else None,
+                digests=keys if tree.cache is not None else None,
                 stages=stages,
                 bodies=reading.bodies,
                 search_terms=reading.search_terms(),
@@ -424,14 +441,16 @@ class Builder:
             changed = writer.changed()
             with _timed(stages, "swap"):
                 writer.commit()
+            if keep_bodies:
+                reading.keep_bodies(site.read)
         except BaseException:
             writer.abort()
             raise
         finally:
             if reading.bodies is not None:
                 reading.bodies.close()
+        tree.save(writer, site_key, report)
         if cache is not None:
-            tree.save(writer, site_key, report)
             cache.keep_only_postings(keys.values())
         seconds = time.perf_counter() - started
         return BuildResult(
@@ -575,11 +594,16 @@ def read_posting(source: SourceFile, content: Path, fallback: dt.date | None) ->
 
 
 def build(
-    options: BuildOptions, config: Config, log: Log = _stderr, *, need_site: bool = True
+    options: BuildOptions,
+    config: Config,
+    log: Log = _stderr,
+    *,
+    need_site: bool = True,
+    keep_bodies: bool = False,
 ) -> BuildResult:
-    """One build (incremental when options.cache_dir is set); see Builder.build for need_site."""
+    """One build (incremental when options.cache_dir is set); see Builder.build for the flags."""
     with Builder(options, config, log) as builder:
-        return builder.build(need_site=need_site)
+        return builder.build(need_site=need_site, keep_bodies=keep_bodies)
 
 
 # -- pages ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE
 from generator.preview.live_site import LiveSite
 from generator.preview.server import PortUnavailable, PreviewServer
@@ -27,6 +28,9 @@ class ServeOptions:
     port: int = 8000
     drafts: bool = False
     config: Path = Path(CONFIG_FILE)
+    # The first build reads postings through the build cache, so a board built before starts
+    # without reading every posting again; None reads them all (`--no-cache`).
+    cache_dir: Path | None = Path(CACHE_DIR)
 
 
 def _say(message: str) -> None:
@@ -52,6 +56,7 @@ def serve(options: ServeOptions) -> int:
             config_path=options.config,
             drafts=options.drafts,
             log=_say,
+            cache_dir=options.cache_dir,
         )
         server = PreviewServer(site, _say)
         try:

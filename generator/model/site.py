@@ -46,6 +46,11 @@ class Site:
         """Every posting that gets a page: open ones and closed ones (marked closed)."""
         return self.postings + self.closed
 
+    @property
+    def read(self) -> list[Posting]:
+        """Every posting read: those with pages, the drafts not built, the dropped duplicates."""
+        return [*self.pages, *self.drafts, *(d.dropped for d in self.duplicates)]
+
 
 def assemble_site(
     postings: list[Posting],

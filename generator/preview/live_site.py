@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import time
 import traceback
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,10 +98,18 @@ def _stamp(source: SourceFile) -> _Stamp:
 
 class LiveSite:
     def __init__(
-        self, *, content: Path, folder: Path, config_path: Path, drafts: bool = False, log: Log = print
+        self,
+        *,
+        content: Path,
+        folder: Path,
+        config_path: Path,
+        drafts: bool = False,
+        log: Log = print,
+        cache_dir: Path | None = None,
     ) -> None:
         self.content = content
         self.folder = folder
+        self.cache_dir = cache_dir  # the build cache the first build reads postings through
         self.config_path = config_path
         self.drafts = drafts
         self.log = log
@@ -139,16 +147,21 @@ class LiveSite:
         try:
             self.config = load_config(self.config_path)
             stamps = self._scan()
-            options = BuildOptions(content=self.content, output=self.folder, drafts=self.drafts)
-            result = build(options, self.config, log=self.log)
+            options = BuildOptions(
+                content=self.content,
+                output=self.folder,
+                drafts=self.drafts,
+                cache_dir=self.cache_dir,
+                remember_output=False,  # the folder is gone after the session
+            )
+            result = build(options, self.config, log=self.log, keep_bodies=True)
         except Exception as err:  # the server starts anyway and shows the problem
             self.problem = self._describe(err)
             self.log(f"error: {self.problem} (the preview shows it until it is fixed)")
             return
         site = result.site
         assert site is not None  # a build that needs its site (the default) always returns it
-        kept: Iterable[Posting] = [*site.pages, *site.drafts, *(d.dropped for d in site.duplicates)]
-        self._records = {p.source: p for p in kept} | {s.source: s for s in result.skipped}
+        self._records = {p.source: p for p in site.read} | {s.source: s for s in result.skipped}
         self._stamps = {rel: stamp for rel, stamp in stamps.items() if rel in self._records}
         self._site, self._today = site, build_time().date()
         self._signatures = _signatures(site, self._today)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import generator.commands.build as build_module
+from generator.cache import BuildCache
 from generator.commands.build import BuildOptions, build
 from generator.config import Config
 from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, LiveSite
@@ -33,8 +35,11 @@ def fresh_build(content: Path, tmp_path: Path, config: Config | None = None) -> 
     return files(out)
 
 
-@pytest.fixture
-def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LiveSite:
+@pytest.fixture(params=["no cache", "built before"])
+def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> LiveSite:
+    """The preview after its first build. Every test runs twice: without a build cache, and
+    with the cache of a `jobboard build` made before, when the first build reads no posting
+    (its postings, bodies and body terms all come from the cache)."""
     monkeypatch.chdir(tmp_path)
     shutil.copytree(SEEDS, tmp_path / "content")
     for n in range(5):
@@ -43,13 +48,27 @@ def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LiveSite:
             f"date: 2025-0{n + 1}-10\n---\nBody of extra job {n}.\n",
             encoding="utf-8",
         )
+    cache = None
+    if request.param == "built before":
+        cache = tmp_path / ".jobboard-cache"
+        options = BuildOptions(Path("content"), tmp_path / "output", cache_dir=cache)
+        build(options, Config(), log=lambda _: None)
     site = LiveSite(
         content=Path("content"), folder=tmp_path / "serve" / "site", config_path=Path("jobboard.toml"),
-        log=lambda _: None,
+        log=lambda _: None, cache_dir=cache,
     )
-    site.first_build()
+    with monkeypatch.context() as patch:
+        if cache is not None:
+            patch.setattr(build_module, "_read_one", _no_reading)
+        site.first_build()
     assert site.problem is None
+    if cache is not None:  # the preview's throwaway folder is not remembered in the cache
+        assert BuildCache(cache).get_state(build_module._tree_name(site.folder)) is None
     return site
+
+
+def _no_reading(*args: object) -> None:
+    raise AssertionError("the first build read a posting the cache has")
 
 
 def test_first_build_is_the_normal_build(live: LiveSite, tmp_path: Path) -> None:

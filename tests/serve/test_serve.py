@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.serve.conftest import Preview, start_preview, stop
+from tests.serve.conftest import STARTUP_SECONDS, Preview, start_preview, stop
 
 SEED = "002_b4a7d08fb20e0be7.txt"  # Markdown with front matter: "Lead Software Engineer" at Heroku
 
@@ -189,3 +189,15 @@ def test_a_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 2, result.stderr
     assert "content folder nope does not exist" in result.stderr
+
+
+@pytest.mark.parametrize("no_cache", [False, True])
+def test_the_first_build_reads_through_the_build_cache_unless_told_not_to(
+    project: Path, tmp_path: Path, no_cache: bool
+) -> None:
+    running = start_preview(project, tmp_path, *(["--no-cache"] if no_cache else []))
+    try:
+        running.wait_for_line(r"serving http://127\.0\.0\.1:\d+/", STARTUP_SECONDS)
+    finally:
+        stop(running.process)
+    assert (project / ".jobboard-cache").exists() is not no_cache
