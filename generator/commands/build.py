@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -337,6 +337,13 @@ class Builder:
             self._cache = BuildCache(self.options.cache_dir)
         return self._cache
 
+    def _say(self, lines: Iterable[str]) -> None:
+        """The build's lines about the content, then the warning about a missing base URL."""
+        for line in lines:
+            self.log(line)
+        if not self.config.base_url:
+            self.log(NO_BASE_URL_WARNING)
+
     def build(self, *, need_site: bool = True, keep_bodies: bool = False) -> BuildResult:
         """Build the whole site atomically. Raises OutputRefused before touching anything.
 
@@ -373,11 +380,8 @@ class Builder:
             elif not need_site and tree.report is not None:
                 with _timed(stages, "check output"):
                     built_from = tree.output_is_built_from(options.output, site_key)
-                if built_from:
-                    for line in tree.report.lines():
-                        log(line)
-                    if not config.base_url:
-                        log(NO_BASE_URL_WARNING)
+                if built_from:  # nothing to do: say what the build that made the output said
+                    self._say(tree.report.lines())
                     return BuildResult(None, tree.report, time.perf_counter() - started, 0, [], 0, stages)
         try:
             with _timed(stages, "read"):
@@ -399,10 +403,7 @@ class Builder:
                 check.cancel()
             raise
         report = Report.of(site, reading.skipped)
-        for line in report.duplicate_lines():  # the skips were logged as they were read
-            log(line)
-        if not config.base_url:
-            log(NO_BASE_URL_WARNING)
+        self._say(report.duplicate_lines())  # the skips were logged as they were read
         if site_key is not None:
             if not site.postings:  # an empty board's feed shows the build time
                 site_key = _site_key(config, today, options.drafts, keys, now)
