@@ -133,8 +133,8 @@ def hugo_build(work: Path) -> float | None:
 
 def _make_hugo_site(content: Path, site: Path) -> None:
     """Each posting as Markdown with title/company/location taxonomies; list pages of 50."""
-    from generator.commands.build import read_postings
     from generator.config import Config
+    from generator.reading import read_postings
 
     postings, _skipped = read_postings(content, Config(), log=lambda _m: None)
     (site / "content" / "jobs").mkdir(parents=True)

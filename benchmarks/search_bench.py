@@ -75,9 +75,9 @@ def child(board: Path, retokenize: bool, trace: bool) -> None:
     os.chdir(board)
     from generator.cache import BuildCache
     from generator.clock import build_time
-    from generator.commands.build import read_postings_cached
     from generator.config import Config
     from generator.model.site import assemble_site
+    from generator.reading import read_postings_cached
     from generator.search.index import search_index_files
     from generator.search.terms import body_terms_of_text
 

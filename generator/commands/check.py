@@ -20,10 +20,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from generator.commands.build import read_postings
 from generator.config import Config
 from generator.model.posting import Origin, Posting
 from generator.model.site import assemble_site
+from generator.reading import read_postings
 
 Severity = Literal["error", "warning", "note"]
 

@@ -12,20 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model.site import Site
-
-
-@dataclass
-class Skip:
-    """A posting file that was not built, with the reason, as one line."""
-
-    source: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
-
+from generator.reading import Skip
 
 _COUNTS = ("postings", "companies", "locations", "closed", "drafts")
 

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from generator.bodies import without_body
 from generator.clock import build_time, source_date_epoch
-from generator.commands.build import BuildOptions, Skip, build, read_posting, write_site
+from generator.commands.build import BuildOptions, build, write_site
 from generator.config import Config, ConfigError, load_config
 from generator.model.duplicates import duplicate_key
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
+from generator.reading import Skip, read_posting
 from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
 from generator.render.templates import template_folders

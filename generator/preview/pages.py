@@ -12,8 +12,8 @@ from pathlib import Path
 
 import jinja2
 
-from generator.commands.build import Skip
 from generator.preview.live_site import Problem
+from generator.reading import Skip
 
 _BODY = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 

@@ -10,9 +10,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.commands.build import Skip, read_postings
 from generator.config import Config
 from generator.model.posting import Posting
+from generator.reading import Skip, read_postings
 
 # Typical UTF-8-read-as-cp1252 sequences, stray BOMs and replacement characters.
 MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|ðŸ|ï»¿|Â[\u00a0-\u00bf]|\ufffd|\ufeff")

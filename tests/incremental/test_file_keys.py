@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.commands.build as build_module
+import generator.reading as reading_module
 from generator import file_keys
 from generator.cache import BuildCache
 from generator.commands.build import BuildOptions, build
@@ -122,13 +122,13 @@ def test_builds_read_no_unchanged_file_and_see_every_edit(
         (content / f"p{i}.md").write_text(posting_text(i, i, i, i + 1, [i], 0))
         os.utime(content / f"p{i}.md", (HOUR_AGO, HOUR_AGO))
     hashed: list[str] = []
-    real = build_module._posting_key
+    real = reading_module._posting_key
 
     def counting(source: SourceFile, fallback: dt.date) -> str:
         hashed.append(source.rel)
         return real(source, fallback)
 
-    monkeypatch.setattr(build_module, "_posting_key", counting)
+    monkeypatch.setattr(reading_module, "_posting_key", counting)
 
     def options(out: str, cache: bool = True) -> BuildOptions:
         cache_dir = tmp_path / "c" if cache else None

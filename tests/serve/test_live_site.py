@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import generator.commands.build as build_module
+import generator.reading as reading_module
 from generator.cache import BuildCache
 from generator.commands.build import BuildOptions, build
 from generator.config import Config
@@ -59,7 +60,7 @@ def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtur
     )
     with monkeypatch.context() as patch:
         if cache is not None:
-            patch.setattr(build_module, "_read_one", _no_reading)
+            patch.setattr(reading_module, "_read_one", _no_reading)
         site.first_build()
     assert site.problem is None
     if cache is not None:  # the preview's throwaway folder is not remembered in the cache
