@@ -124,6 +124,11 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     )
     _add_content_option(p)
     p.add_argument("--json", action="store_true", help="print a JSON report for programs")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read every posting again; do not read or write {CACHE_DIR}/",
+    )
     _add_config_option(p)
     p.set_defaults(func=_run_check)
 
@@ -134,7 +139,8 @@ def _run_check(args: argparse.Namespace) -> int:
 
     if _missing_content(args):
         return 2
-    report = check_content(args.content, load_config(args.config), build_time().date())
+    cache_dir = None if args.no_cache else Path(CACHE_DIR)
+    report = check_content(args.content, load_config(args.config), build_time().date(), cache_dir)
     print(format_json(report) if args.json else format_text(report))
     return 1 if report.has_errors else 0
 

@@ -1,7 +1,8 @@
 """`jobboard check`: what is missing or suspicious in each posting, and where each field came from.
 
-Reads the content folder exactly as the build does (`read_postings`, `assemble_site`),
-writes nothing. Severity:
+Reads the content folder exactly as the build does (`read_postings_cached`, `assemble_site`),
+through the build cache when it is given (a file the cache has is not read again; a file it
+does not have is stored there for the next build), and writes nothing else. Severity:
 
 - error: the file cannot be built (unreadable, invalid front matter, no title or
   description). `check` exits 1 when there is any error.
@@ -20,10 +21,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from generator.cache import BuildCache
 from generator.config import Config
 from generator.model.posting import Origin, Posting
 from generator.model.site import assemble_site
-from generator.reading import read_postings
+from generator.reading import read_postings_cached
 
 Severity = Literal["error", "warning", "note"]
 
@@ -61,9 +63,20 @@ class CheckReport:
         return self.count("error") > 0
 
 
-def check_content(content: Path, config: Config, today: dt.date) -> CheckReport:
+def check_content(
+    content: Path, config: Config, today: dt.date, cache_dir: Path | None = None
+) -> CheckReport:
     """Read every posting of `content` the way the build does and list its problems."""
-    postings, skipped = read_postings(content, config, log=lambda _message: None)
+    cache = BuildCache(cache_dir) if cache_dir is not None else None
+    try:
+        reading = read_postings_cached(content, config, lambda _message: None, cache)
+        postings, skipped = reading.postings, reading.skipped
+        reading.keep_bodies(postings)  # descriptions are checked, and compared for duplicates
+        if reading.bodies is not None:
+            reading.bodies.close()
+    finally:
+        if cache is not None:
+            cache.close()
     reports: dict[str, FileReport] = {}
     for skip in skipped:
         report = reports.setdefault(skip.source, FileReport(skip.source))

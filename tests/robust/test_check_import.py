@@ -187,3 +187,21 @@ def test_import_of_the_corpus_is_idempotent(tmp_path: Path, capsys: pytest.Captu
     once = files_of(tmp_path / "once")
     assert len(once) >= 305
     assert once == files_of(tmp_path / "twice")
+
+
+def test_check_reads_through_the_build_cache(
+    board: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.reading as reading
+
+    unread = [run_check(capsys, "--no-cache"), run_check(capsys, "--no-cache", "--json")]
+    assert not (board / ".jobboard-cache").exists()
+    assert run_check(capsys) == unread[0]  # reads every file, and fills the cache
+    assert (board / ".jobboard-cache").is_dir()
+
+    def no_reading(*args: object) -> None:
+        raise AssertionError("read a posting the cache has")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(reading, "_read_one", no_reading)
+        assert [run_check(capsys), run_check(capsys, "--json")] == unread
