@@ -124,7 +124,8 @@ class Reading:
     keys: dict[str, str]  # cache key (content digest) by source; empty without a cache
     processed: int  # files read and cleaned (not taken from the cache)
     bodies: BodyStore | None  # with a cache the postings come without bodies: fill them from here
-    terms: dict[str, str] = field(default_factory=dict)  # without a cache: body search terms by source
+    # Body search terms by source: without a cache as the workers made them; with one after keep_bodies.
+    terms: dict[str, str] = field(default_factory=dict)
 
     def search_terms(self) -> BodyTerms:
         """Each posting's body search terms, as the read workers made them."""
