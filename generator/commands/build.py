@@ -90,7 +90,8 @@ class BuildResult:
     changed: list[str] = field(default_factory=list)  # site paths added, changed or removed
     processed: int = 0  # posting files read and cleaned this build (not from the cache)
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    # Without a cache: each read posting's body search terms (`terms_to_text`), by source.
+    # Each read posting's body search terms (`terms_to_text`) by source: without a cache, or
+    # with keep_bodies (see Builder.build).
     terms: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -99,7 +100,6 @@ class BuildResult:
 
     def summary(self) -> str:
         return self.report.summary(self.seconds)
-
 
 
 NO_BASE_URL_WARNING = (
