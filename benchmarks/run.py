@@ -3,9 +3,11 @@
 For each board size (synthetic, from make_board.py) it reports medians of several runs of:
 cold build (no cache, no output), rebuild with nothing changed, rebuild with one posting
 changed; peak memory of the whole process tree (sum of RSS of the build and its workers,
-sampled every 20 ms), pages per second and seconds per stage. Each build runs in a fresh
-interpreter, as `jobboard build` would. With `hugo` on PATH it also builds the same board
-as a minimal Hugo site and prints our cold time as a ratio to Hugo's. Not part of pytest.
+sampled every 20 ms), pages per second and seconds per stage. Then, through the cache the
+builds filled: `jobboard check` and the preview's first build (as `jobboard serve` starts).
+Each build runs in a fresh interpreter, as `jobboard build` would. With `hugo` on PATH it
+also builds the same board as a minimal Hugo site and prints our cold time as a ratio to
+Hugo's. Not part of pytest.
 """
 
 from __future__ import annotations
@@ -107,6 +109,35 @@ def driver(work: Path) -> None:
     )
 
 
+def preview_driver(work: Path) -> None:
+    """The child: the preview's first build of work/content, through work's build cache, into a
+    throwaway folder (as `jobboard serve` starts), without serving it."""
+    os.chdir(work)
+    from generator.preview.live_site import LiveSite
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = LiveSite(
+            content=Path("content"),
+            folder=Path(folder) / "site",
+            config_path=Path("jobboard.toml"),
+            log=lambda _m: None,
+            cache_dir=Path(".jobboard-cache"),
+        )
+        site.first_build()
+        if site.problem is not None:
+            raise SystemExit(f"preview failed: {site.problem}")
+
+
+def timed_child(work: Path, args: list[str]) -> float:
+    """Wall seconds of one child interpreter run in `work` (a command or a driver)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], cwd=work, env=env, capture_output=True)
+    if done.returncode not in (0, 1):  # `check` exits 1 when a posting has an error
+        raise SystemExit(f"{args} failed in {work}: {done.stderr.decode()[-500:]}")
+    return time.perf_counter() - start
+
+
 def touch_one(work: Path, round_: int) -> None:
     path = min((work / "content").rglob("*.md"))
     text = path.read_text(encoding="utf-8")
@@ -206,6 +237,13 @@ def bench(n: int, runs: int, root: Path, env: dict[str, str] | None = None, hugo
         startup = med(rows, "wall") - med(rows, "seconds")
         text = "  ".join(f"{k} {v:.2f}" for k, v in stages.items())
         print(f"  stages {label:11s} startup+imports {startup:.2f}  {text}")
+    # After a build, the other commands read through the same cache.
+    check = statistics.median(timed_child(work, ["-m", "generator", "check"]) for _ in range(runs))
+    preview = statistics.median(
+        timed_child(work, [str(Path(__file__).resolve()), "--preview-driver", str(work)]) for _ in range(runs)
+    )
+    print(f"check (cached)        {check:7.2f} s")
+    print(f"serve's first build   {preview:7.2f} s   (cached; every page rendered into its own folder)")
     hugo_seconds = hugo_build(work) if hugo else None
     if hugo_seconds is not None:
         ratio = med(cold, "wall") / hugo_seconds
@@ -215,6 +253,9 @@ def bench(n: int, runs: int, root: Path, env: dict[str, str] | None = None, hugo
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--driver":
         driver(Path(sys.argv[2]))
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--preview-driver":
+        preview_driver(Path(sys.argv[2]))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
