@@ -75,12 +75,14 @@ class BodyStore:
             for posting, body in zip(postings, self._bodies(postings), strict=True)
         ]
 
-    def fill_in_place(self, postings: Sequence[Posting]) -> dict[str, str]:
-        """Put their bodies into the postings themselves (as a build without a cache has them),
-        and return each one's stored body terms by source."""
+    def fill_in_place(self, postings: Sequence[Posting]) -> None:
+        """Put their bodies into the postings themselves (as a build without a cache has them)."""
         for posting, body in zip(postings, self._bodies(postings), strict=True):
             if body is not None:
                 posting.body_html, posting.body_text = body
+
+    def term_texts(self, postings: Sequence[Posting]) -> dict[str, str]:
+        """The postings' stored body terms (`terms_to_text`) by source, for those the cache has."""
         rels = {self.keys[p.source]: p.source for p in postings if p.source in self.keys}
         return {rels[key]: text for key, text in self._connection().get_terms(list(rels))}
 

@@ -32,6 +32,15 @@ def _missing_content(args: argparse.Namespace) -> bool:
     return True
 
 
+def _add_cache_option(p: argparse.ArgumentParser, does: str) -> None:
+    p.add_argument("--no-cache", action="store_true", help=f"{does}; do not read or write {CACHE_DIR}/")
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    """The build cache the command reads through, unless --no-cache."""
+    return None if args.no_cache else Path(CACHE_DIR)
+
+
 def _add_build(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build the whole site", description="Build the whole site.")
     _add_content_option(p)
@@ -41,11 +50,7 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--strict", action="store_true", help="exit 1 when any posting was skipped")
     p.add_argument("--drafts", action="store_true", help="also build postings marked draft")
-    p.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=f"build everything from scratch; do not read or write {CACHE_DIR}/",
-    )
+    _add_cache_option(p, "build everything from scratch")
     _add_config_option(p)
     p.set_defaults(func=_run_build)
 
@@ -63,11 +68,7 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
     )
     p.add_argument("--drafts", action="store_true", help="also show postings marked draft")
-    p.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=f"read every posting for the first build; do not read or write {CACHE_DIR}/",
-    )
+    _add_cache_option(p, "read every posting for the first build")
     _add_config_option(p)
     p.set_defaults(func=_run_serve)
 
@@ -86,7 +87,7 @@ def _run_serve(args: argparse.Namespace) -> int:
         port=args.port,
         drafts=args.drafts,
         config=args.config,
-        cache_dir=None if args.no_cache else Path(CACHE_DIR),
+        cache_dir=_cache_dir(args),
     )
     return serve(options)
 
@@ -108,7 +109,7 @@ def _run_build(args: argparse.Namespace) -> int:
         content=args.content,
         output=args.output,
         drafts=args.drafts,
-        cache_dir=None if args.no_cache else Path(CACHE_DIR),
+        cache_dir=_cache_dir(args),
     )
     result = build(options, config, need_site=False)  # the summary is all it prints
     print(f"built {args.output}: {result.summary()}")
@@ -124,11 +125,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     )
     _add_content_option(p)
     p.add_argument("--json", action="store_true", help="print a JSON report for programs")
-    p.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=f"read every posting again; do not read or write {CACHE_DIR}/",
-    )
+    _add_cache_option(p, "read every posting again")
     _add_config_option(p)
     p.set_defaults(func=_run_check)
 
@@ -139,8 +136,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
     if _missing_content(args):
         return 2
-    cache_dir = None if args.no_cache else Path(CACHE_DIR)
-    report = check_content(args.content, load_config(args.config), build_time().date(), cache_dir)
+    report = check_content(args.content, load_config(args.config), build_time().date(), _cache_dir(args))
     print(format_json(report) if args.json else format_text(report))
     return 1 if report.has_errors else 0
 

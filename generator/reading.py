@@ -50,6 +50,10 @@ class Skip:
         where = f"{self.source}:{self.line}" if self.line else self.source
         return f"{where}: {self.message}"
 
+    def log_line(self) -> str:
+        """The line a build logs about it."""
+        return f"skipped {self}"
+
 
 @dataclass(frozen=True)
 class _Task:
@@ -124,18 +128,25 @@ class Reading:
     keys: dict[str, str]  # cache key (content digest) by source; empty without a cache
     processed: int  # files read and cleaned (not taken from the cache)
     bodies: BodyStore | None  # with a cache the postings come without bodies: fill them from here
-    # Body search terms by source: without a cache as the workers made them; with one after keep_bodies.
-    terms: dict[str, str] = field(default_factory=dict)
+    terms: dict[str, str] = field(default_factory=dict)  # without a cache: body search terms by source
 
     def search_terms(self) -> BodyTerms:
         """Each posting's body search terms, as the read workers made them."""
         return self.bodies.terms if self.bodies is not None else StoredTerms(self.terms)
 
     def keep_bodies(self, postings: Sequence[Posting]) -> None:
-        """Give these postings their bodies, and `terms` their body terms, from the cache
-        (without a cache they have both already)."""
+        """Give these postings their bodies from the cache (without a cache they have them)."""
         if self.bodies is not None:
-            self.terms = self.bodies.fill_in_place(postings)
+            self.bodies.fill_in_place(postings)
+
+    def term_texts(self, postings: Sequence[Posting]) -> dict[str, str]:
+        """The postings' body search terms (`terms_to_text`) by source, as the workers made them."""
+        return self.bodies.term_texts(postings) if self.bodies is not None else self.terms
+
+    def close(self) -> None:
+        """Close the body store's connection to the cache (the postings stay as they are)."""
+        if self.bodies is not None:
+            self.bodies.close()
 
 
 @dataclass
@@ -231,7 +242,7 @@ def read_postings_cached(
         else:
             postings.append(result)
     for skip in skipped:
-        log(f"skipped {skip}")
+        log(skip.log_line())
     return Reading(postings, skipped, keys, len(todo), bodies, terms)
 
 

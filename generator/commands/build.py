@@ -90,8 +90,8 @@ class BuildResult:
     changed: list[str] = field(default_factory=list)  # site paths added, changed or removed
     processed: int = 0  # posting files read and cleaned this build (not from the cache)
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    # Each read posting's body search terms (`terms_to_text`) by source: without a cache, or
-    # with keep_bodies (see Builder.build).
+    # Body search terms (`terms_to_text`) by source: each read posting's without a cache, each
+    # open posting's with keep_bodies (see Builder.build).
     terms: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -207,59 +207,53 @@ class Builder:
             raise
         report = Report.of(site, reading.skipped)
         self._say(report.duplicate_lines())  # the skips were logged as they were read
-        if site_key is not None:
-            if not site.postings:  # an empty board's feed shows the build time
-                site_key = _site_key(config, today, options.drafts, keys, now)
-                built_from = None
-            if built_from is None:
+        if site_key is not None and not site.postings:  # an empty board's feed shows the build time
+            site_key, built_from = _site_key(config, today, options.drafts, keys, now), None
+        written, changed = 0, []
+        try:
+            if site_key is not None and built_from is None:
                 with _timed(stages, "check output"):
                     built_from = tree.output_is_built_from(options.output, site_key)
-            if built_from:
+            if built_from:  # the output holds this site already
                 if check is not None:
                     check.cancel()
-                if keep_bodies:
-                    reading.keep_bodies(site.read)
-                if reading.bodies is not None:
-                    reading.bodies.close()
-                seconds = time.perf_counter() - started
-                return BuildResult(site, report, seconds, 0, [], reading.processed, stages)
-        tree.claim()
-        writer = SiteWriter(
-            options.output,
-            spare=tree.spare,
-            spare_files=tree.spare_files,
-            previous=tree.previous,
-            check=check,
-        )
-        try:
-            write_site(
-                site,
-                config,
-                writer,
-                today,
-                digests=keys if tree.cache is not None else None,
-                stages=stages,
-                bodies=reading.bodies,
-                search_terms=reading.search_terms(),
-            )
-            changed = writer.changed()
-            with _timed(stages, "swap"):
-                writer.commit()
+            else:
+                tree.claim()
+                writer = SiteWriter(
+                    options.output,
+                    spare=tree.spare,
+                    spare_files=tree.spare_files,
+                    previous=tree.previous,
+                    check=check,
+                )
+                try:
+                    write_site(
+                        site,
+                        config,
+                        writer,
+                        today,
+                        digests=keys if tree.cache is not None else None,
+                        stages=stages,
+                        bodies=reading.bodies,
+                        search_terms=reading.search_terms(),
+                    )
+                    changed = writer.changed()
+                    with _timed(stages, "swap"):
+                        writer.commit()
+                except BaseException:
+                    writer.abort()
+                    raise
+                written = writer.count
+                tree.save(writer, site_key, report)
+                if cache is not None:
+                    cache.keep_only_postings(keys.values())
+            terms = reading.term_texts(site.postings) if keep_bodies else reading.terms
             if keep_bodies:
                 reading.keep_bodies(site.read)
-        except BaseException:
-            writer.abort()
-            raise
         finally:
-            if reading.bodies is not None:
-                reading.bodies.close()
-        tree.save(writer, site_key, report)
-        if cache is not None:
-            cache.keep_only_postings(keys.values())
+            reading.close()
         seconds = time.perf_counter() - started
-        return BuildResult(
-            site, report, seconds, writer.count, changed, reading.processed, stages, reading.terms
-        )
+        return BuildResult(site, report, seconds, written, changed, reading.processed, stages, terms)
 
 
 DUPLICATES_STATE = "duplicates"  # answers of the last build's body comparisons, see model.duplicates

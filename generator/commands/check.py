@@ -71,9 +71,10 @@ def check_content(
     try:
         reading = read_postings_cached(content, config, lambda _message: None, cache)
         postings, skipped = reading.postings, reading.skipped
-        reading.keep_bodies(postings)  # descriptions are checked, and compared for duplicates
-        if reading.bodies is not None:
-            reading.bodies.close()
+        try:
+            reading.keep_bodies(postings)  # descriptions are checked, and compared for duplicates
+        finally:
+            reading.close()
     finally:
         if cache is not None:
             cache.close()

@@ -41,7 +41,7 @@ class Report:
 
     def lines(self) -> list[str]:
         """What the build logs about single files, in the order it logs them."""
-        return [f"skipped {skip}" for skip in self.skipped] + self.duplicate_lines()
+        return [skip.log_line() for skip in self.skipped] + self.duplicate_lines()
 
     def duplicate_lines(self) -> list[str]:
         return [f"duplicate {dropped}: same job as {kept}, not built" for dropped, kept in self.duplicates]
