@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -65,8 +66,14 @@ def company_in_body(body: str) -> str | None:
     return None
 
 
-def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
-    """Typed metadata from a reader's raw fields. Never raises on odd values."""
+def extract_metadata(
+    raw: RawPosting, *, file_name: str, reference_date: dt.date | None = None
+) -> Metadata:
+    """Typed metadata from a reader's raw fields. Never raises on odd values.
+
+    `reference_date` (the file's date: SOURCE_DATE_EPOCH or its modification time) is what
+    relative dates such as `3 days ago` count back from; without it they are not understood.
+    """
     origins: dict[str, Origin] = {}
     warnings: list[str] = []
 
