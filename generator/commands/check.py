@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -136,8 +137,8 @@ def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) 
     elif not posting.body_text.strip():
         report.add("warning", "missing-description", "no description: the page shows the metadata only")
     for warning in posting.warnings:
-        code = warning.split(" not understood", 1)[0].lower().replace(" ", "-") + "-unparsed"
-        report.add("warning", code if " not understood" in warning else "suspicious", warning)
+        message, line = _line_of(warning)
+        report.add("warning", _warning_code(message), message, line)
     if duplicate_of:
         report.add("warning", "duplicate", f"duplicate of {duplicate_of}: same job, not built")
     if posting.is_expired(today):
@@ -145,6 +146,25 @@ def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) 
     if posting.draft:
         report.add("note", "draft", "draft: built only with --drafts")
     return report
+
+
+_AT_LINE = re.compile(r"^(?P<message>.*) \(line (?P<line>\d{1,9})\)$", re.S)
+
+
+def _line_of(warning: str) -> tuple[str, int | None]:
+    """`unknown front-matter key 'x' (line 3)` -> the message and its line."""
+    m = _AT_LINE.match(warning)
+    return (m["message"], int(m["line"])) if m else (warning, None)
+
+
+def _warning_code(message: str) -> str:
+    if message.startswith("unknown front-matter key"):
+        return "unknown-key"
+    if message.startswith("ambiguous date"):
+        return "ambiguous-date"
+    if " not understood" in message:
+        return message.split(" not understood", 1)[0].lower().replace(" ", "-") + "-unparsed"
+    return "suspicious"
 
 
 def format_text(report: CheckReport) -> str:
