@@ -121,10 +121,10 @@ _UNIT_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 
 _UNITS: tuple[tuple[str, str], ...] = (
     ("minute", r"min(?:ute)?s?|minuten?|mins?"),
     ("hour", r"h(?:ou)?rs?|h|stunden?|std|heures?|horas?"),
-    ("day", r"days?|d|tagen?|tage|jours?|d[ií]as?"),
+    ("day", r"days?|d|tag(?:en?)?|jours?|d[ií]as?"),
     ("week", r"weeks?|wks?|w|wochen?|semaines?|semanas?"),
-    ("month", r"months?|mos?|monaten?|monate|mois|mes(?:es)?"),
-    ("year", r"years?|yrs?|jahren?|jahre|ans?|a[ñn]os?"),
+    ("month", r"months?|mos?|monat(?:en?)?|mois|mes(?:es)?"),
+    ("year", r"years?|yrs?|jahr(?:en?)?|ans?|a[ñn]os?"),
 )
 _UNIT_RE = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS)
 _COUNT = r"(?P<count>\d{1,4}|[a-zäöü]+)\+?"

@@ -190,6 +190,10 @@ def states_amount(text: str) -> bool:
     return any(ch.isdigit() and ch != "0" for ch in text)
 
 
+# A number as YAML 1.2 or Python write it (`1e12`, `.inf`, `NaN`), which YAML 1.1 leaves a string.
+_FLOAT = re.compile(r"[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|\.?inf(?:inity)?|\.?nan)", re.I)
+
+
 class _NotUnderstood(ValueError):
     pass
 
@@ -207,6 +211,13 @@ def _stated_amount(value: Any) -> float | None:
         text = " ".join(value.split())
         if re.match(r"^[^\d]*[-−–]\s*\d", text):
             raise _NotUnderstood  # negative
+        if _FLOAT.fullmatch(text):
+            if re.search(r"inf|nan", text, re.I):
+                raise _NotUnderstood
+            number = float(text)
+            if not 0 <= number <= MAX_AMOUNT:
+                raise _NotUnderstood
+            return number or None
         amounts = _amounts(text)
         if not amounts:
             if states_amount(text):
@@ -226,6 +237,13 @@ def stated_salary(
     """(salary, whether something was stated that is not understood) from the front-matter
     fields: `salary_min` / `salary_max` when given, else `salary` (text, a number, or a
     mapping such as `{min: 50000, max: 70000, currency: EUR}`). Never raises."""
+    try:
+        return _stated(salary, low, high, currency, period)
+    except (ValueError, OverflowError, TypeError, KeyError, IndexError):
+        return None, True
+
+
+def _stated(salary: Any, low: Any, high: Any, currency: Any, period: Any) -> tuple[Salary | None, bool]:
     if isinstance(salary, dict):
         parts = {re.sub(r"[\W_]+", "", str(k).casefold()): v for k, v in salary.items()}
 
