@@ -13,6 +13,7 @@ apply URL and the source URL).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 
@@ -101,6 +102,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """A name as it is compared: `Apply-URL`, `applyUrl`, `apply_urls` -> `apply url`."""
     words = _SEPARATORS.split(_CAMEL.sub(" ", str(name).strip()).casefold())

@@ -27,6 +27,8 @@ def clean_text(text: str) -> str:
 
     Newlines are kept (a value may be multi-line); line and paragraph separators become them.
     """
+    if text.isascii() and text.isprintable():
+        return text  # nothing to repair or remove: the common case, kept cheap
     return _INVISIBLE.sub("", repair_text(_LINE_SEPARATORS.sub("\n", text)))
 
 

@@ -12,7 +12,7 @@ from generator.readers.field_values import clean_text
 # and a value; a line longer than about 300 characters is text, not a label. (No lazy part
 # is followed by one that can match the same characters: linear time on any line.)
 _LINE = re.compile(
-    r"^[ \t]*(?:[*_]{1,2})?(?P<label>[^\W\d_](?:[^\W\d]|[ '/-]){1,29}?)[ \t]*(?:[*_]{1,2})?:"
+    r"^[ \t]*(?:[*_]{1,2})?(?P<label>[^\W\d_][\w '/-]{1,29}?)[ \t]*(?:[*_]{1,2})?:"
     r"(?:[*_]{1,2})?[ \t]*(?P<value>\S[^\n]{0,300})(?:\n|\Z)",
     re.M,
 )
