@@ -86,7 +86,8 @@ LABEL_FIELDS = frozenset(
 )
 
 # Front-matter keys that exports carry and the generator knowingly ignores: `check` does
-# not warn about them. (`http` is work-creative's URL scheme, joined to `apply`.)
+# not warn about them. (`http` is work-creative's URL scheme, joined to `apply`;
+# `description` is the body of a file that has none.)
 # fmt: off
 IGNORED_KEYS = frozenset(
     {
