@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
+from generator.buildable import refusal
 from generator.clean.case import is_all_lower, restore_case
 from generator.clean.sanitize import sanitize_html
 from generator.clean.structure import tidy_markdown, unglue_sentences
 from generator.clean.text import repair_text
 from generator.extract.metadata import extract_metadata, guess_from_body
 from generator.model.posting import Origin, Posting
-from generator.readers import PostingError, read_text
+from generator.readers import read_text
 from generator.readers.base import RawPosting
 from generator.readers.decode import decode
 from generator.render.markdown import markdown_to_html
@@ -43,9 +44,7 @@ def process_text_full(text: str, *, source: str, fallback_date: dt.date) -> Proc
     raw = read_text(text)
     guess_from_body(raw)
     body_markdown = clean_body(raw)
-    meta = extract_metadata(raw, file_name=source)
-    if not meta.title.strip():
-        raise PostingError("no title found")
+    meta = extract_metadata(raw, file_name=source, reference_date=fallback_date)
     fields = {f.name: getattr(meta, f.name) for f in dataclass_fields(meta)}
     fields["origins"] = dict(meta.origins)
     if fields["date_posted"] is None:
@@ -53,11 +52,10 @@ def process_text_full(text: str, *, source: str, fallback_date: dt.date) -> Proc
         fields["origins"]["date_posted"] = Origin.BUILD
     body_html = render_body(body_markdown, raw, base_url=meta.source_url or meta.apply_url)
     body_text = html_to_text(body_html)
-    if not body_text and Origin.FRONT_MATTER not in fields["origins"].values():
-        raise PostingError(
-            "no job description: nothing but a title is left (empty body, or Markdown nested too deeply)"
-        )
     posting = Posting(source=source, body_html=body_html, body_text=body_text, **fields)
+    problem = refusal(posting)
+    if problem is not None:
+        raise problem
     if raw.body_format == "html":
         return Processed(posting, body_html, "html")
     return Processed(posting, body_markdown, "markdown")

@@ -4,11 +4,13 @@ Reads the content folder exactly as the build does (`read_postings_cached`, `ass
 through the build cache when it is given (a file the cache has is not read again; a file it
 does not have is stored there for the next build), and writes nothing else. Severity:
 
-- error: the file cannot be built (unreadable, invalid front matter, no title or
-  description). `check` exits 1 when there is any error.
+- error: the file cannot be built: exactly the files the build skips (unreadable, invalid
+  front matter, no title or description; `buildable.refusal` is the rule both use).
+  `check` exits 1 when there is any error.
 - warning: the posting is built but a person should look: no company or no location
   (so JSON-LD leaves `hiringOrganization` / `jobLocation` out), no date (the build clock
-  or the file time is used), a salary, date or URL that was not understood, a duplicate
+  or the file time is used), a salary, date or URL that was not understood, an ambiguous
+  date, an unknown front-matter key, no description (a front-matter-only file), a duplicate
   that the build drops.
 - note: expected states: expired (page kept, marked closed), draft (built only with `--drafts`).
 """
@@ -17,10 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from generator.buildable import refusal
 from generator.cache import BuildCache
 from generator.config import Config
 from generator.model.posting import Origin, Posting
@@ -127,11 +131,14 @@ def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) 
         report.add("warning", "missing-location", "no location stated (JSON-LD jobLocation left out)")
     if posting.origins.get("date_posted") is Origin.BUILD:
         report.add("warning", "no-date", "no date: the build clock or file time is used as datePosted")
-    if not posting.body_text.strip():
-        report.add("error", "missing-description", "no description (JSON-LD description is required)")
+    problem = refusal(posting)  # the build's own rule; a posting read fresh always passes it
+    if problem is not None:
+        report.add("error", "not-buildable", problem.message, problem.line)
+    elif not posting.body_text.strip():
+        report.add("warning", "missing-description", "no description: the page shows the metadata only")
     for warning in posting.warnings:
-        code = warning.split(" not understood", 1)[0].lower().replace(" ", "-") + "-unparsed"
-        report.add("warning", code if " not understood" in warning else "suspicious", warning)
+        message, line = _line_of(warning)
+        report.add("warning", _warning_code(message), message, line)
     if duplicate_of:
         report.add("warning", "duplicate", f"duplicate of {duplicate_of}: same job, not built")
     if posting.is_expired(today):
@@ -139,6 +146,25 @@ def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) 
     if posting.draft:
         report.add("note", "draft", "draft: built only with --drafts")
     return report
+
+
+_AT_LINE = re.compile(r"^(?P<message>.*) \(line (?P<line>\d{1,9})\)$", re.S)
+
+
+def _line_of(warning: str) -> tuple[str, int | None]:
+    """`unknown front-matter key 'x' (line 3)` -> the message and its line."""
+    m = _AT_LINE.match(warning)
+    return (m["message"], int(m["line"])) if m else (warning, None)
+
+
+def _warning_code(message: str) -> str:
+    if message.startswith("unknown front-matter key"):
+        return "unknown-key"
+    if message.startswith("ambiguous date"):
+        return "ambiguous-date"
+    if " not understood" in message:
+        return message.split(" not understood", 1)[0].lower().replace(" ", "-") + "-unparsed"
+    return "suspicious"
 
 
 def format_text(report: CheckReport) -> str:

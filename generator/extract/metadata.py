@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-from generator.extract.dates import date_from_file_name, parse_date
+from generator.extract.dates import ambiguous_date, date_from_file_name, parse_date
 from generator.extract.employment import match_employment_type, parse_employment_type
 from generator.extract.filename_title import title_case
-from generator.extract.locations import city_in_title, parse_locations
-from generator.extract.salary import parse_salary
-from generator.model.posting import Metadata, Origin, Salary
+from generator.extract.locations import REMOTE, city_in_title, is_remote, parse_locations
+from generator.extract.remote import remote_flag
+from generator.extract.salary import stated_salary
+from generator.model.posting import Metadata, Origin
 from generator.readers.base import RawPosting
 from generator.readers.labels import find_labels
 
@@ -65,8 +67,14 @@ def company_in_body(body: str) -> str | None:
     return None
 
 
-def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
-    """Typed metadata from a reader's raw fields. Never raises on odd values."""
+def extract_metadata(
+    raw: RawPosting, *, file_name: str, reference_date: dt.date | None = None
+) -> Metadata:
+    """Typed metadata from a reader's raw fields. Never raises on odd values.
+
+    `reference_date` (the file's date: SOURCE_DATE_EPOCH or its modification time) is what
+    relative dates such as `3 days ago` count back from; without it they are not understood.
+    """
     origins: dict[str, Origin] = {}
     warnings: list[str] = []
 
@@ -84,17 +92,22 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
         title = _title_from_file_name(file_name)
         origins["title"] = Origin.FILE_NAME
     meta = Metadata(title=title, origins=origins, warnings=warnings)
+    warnings.extend(raw.warnings)
+    if isinstance(raw.get("title"), list | dict):
+        warnings.append(f"title not understood: a {_kind(raw.get('title'))}, not text")
 
     meta.company = _name(raw.get("company"))
     if meta.company:
         origin("company")
+
     def url_field(name: str, label: str | None) -> str | None:
-        """An http(s)/mailto URL, with its origin; anything else is dropped (with a warning)."""
-        url = _url(raw.get(name))
+        """An http(s)/mailto URL (also one inside text: `Email jobs@acme.example`), with its
+        origin; anything else is dropped (with a warning)."""
+        url = _url(raw.get(name)) or (_url_in_text(raw.get(name)) if label else None)
         if url:
             origin(name)
         elif raw.get(name) and label:
-            warnings.append(f"{label} not understood: {str(raw.get(name))[:80]!r}")
+            warnings.append(f"{label} not understood: {_shown(raw.get(name), 80)!r}")
         return url
 
     meta.company_url = url_field("company_url", "company URL")
@@ -113,48 +126,39 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
         if city:
             meta.locations = [city]
             origins["locations"] = Origin.GUESS
-    if raw.get("remote") is True and not meta.remote:
-        meta.remote = True
-        if "Remote" not in meta.locations:
-            meta.locations.append("Remote")
 
     employment = _text(raw.get("employment_type"))
     if employment:
-        meta.employment_type = parse_employment_type(employment)
-        if meta.employment_type == "OTHER" and not _OTHER_TYPES.search(employment):
-            # `type: Design` (a job category, as on Jekyll boards): a tag, not a contract type.
-            meta.employment_type = None
-            category = _name(employment)
-            if category and match_employment_type(employment) is None:
-                meta.tags.append(category)
+        _employment(meta, employment)
         if meta.employment_type:
             origin("employment_type")
+    _remote(meta, raw, warnings)
 
-    meta.salary = _salary(raw)
+    meta.salary, unclear = stated_salary(
+        raw.get("salary"),
+        raw.get("salary_min"),
+        raw.get("salary_max"),
+        raw.get("currency"),
+        raw.get("salary_period"),
+    )
     if meta.salary is not None:
-        origin("salary", "salary" if raw.get("salary") is not None else "salary_min")
-    elif raw.get("salary") not in (None, "") and not _means_unknown(raw.get("salary")):
-        warnings.append(f"salary not understood: {_text(raw.get('salary'))[:80]!r}")
+        origin("salary", "salary_min" if raw.get("salary_min") or raw.get("salary_max") else "salary")
+    elif unclear:
+        stated = [raw.get(n) for n in ("salary_min", "salary_max") if raw.get(n) not in (None, "")]
+        shown = " – ".join(_shown(v, 40) for v in stated) if stated else _shown(raw.get("salary"), 80)
+        warnings.append(f"salary not understood: {shown!r}")
 
-    date_value = raw.get("date")
-    if date_value is not None:
-        meta.date_posted = parse_date(date_value)
-        if meta.date_posted is None:
-            warnings.append(f"date not understood: {_text(date_value)[:40]!r}")
-        else:
-            origin("date_posted", "date")
-    if meta.date_posted is None:
-        meta.date_posted = date_from_file_name(file_name)
+    named = date_from_file_name(file_name)
+    meta.date_posted = _date(raw, "date", "date", reference_date, warnings, named)
+    if meta.date_posted is not None:
+        origin("date_posted", "date")
+    else:
+        meta.date_posted = named
         if meta.date_posted is not None:
             origins["date_posted"] = Origin.FILE_NAME
-
-    expires = raw.get("valid_through")
-    if expires is not None:
-        meta.valid_through = parse_date(expires)
-        if meta.valid_through is None:
-            warnings.append(f"expiry date not understood: {_text(expires)[:40]!r}")
-        else:
-            origin("valid_through")
+    meta.valid_through = _date(raw, "valid_through", "expiry date", reference_date, warnings)
+    if meta.valid_through is not None:
+        origin("valid_through")
 
     tags = raw.get("tags")
     if isinstance(tags, str):
@@ -165,11 +169,96 @@ def extract_metadata(raw: RawPosting, *, file_name: str) -> Metadata:
     return meta
 
 
+def _employment(meta: Metadata, employment: str) -> None:
+    meta.employment_type = parse_employment_type(employment)
+    if meta.employment_type == "OTHER" and not _OTHER_TYPES.search(employment):
+        # `type: Design` (a job category, as on Jekyll boards): a tag, not a contract type.
+        meta.employment_type = None
+        category = _name(employment)
+        if category and match_employment_type(employment) is None:
+            meta.tags.append(category)
+
+
+# How much each origin is trusted: a stated remote flag overrides the locations' own only
+# when it comes from a source at least as trusted.
+_TRUST = {Origin.FRONT_MATTER: 0, Origin.LABEL: 1, Origin.HEADING: 1, Origin.HTML_META: 1}
+
+
+def _remote(meta: Metadata, raw: RawPosting, warnings: list[str]) -> None:
+    """`remote: yes`, `workplace_type: Hybrid`, `Remote: No`: what the remote field says.
+
+    Remote adds the location `Remote`; hybrid or on site makes the posting not remote and
+    drops `Remote` from its locations when they name a place too (a location list of only
+    `Remote` is left as it is: the two fields disagree, and the list says more). A value that
+    is an employment type instead (`work_type: Full-time`) is read as one.
+    """
+    found = raw.fields.get("remote")
+    if found is None:
+        return
+    flag = remote_flag(found.value)
+    text = _text(found.value)
+    if flag is None and isinstance(found.value, str) and is_remote(text):
+        flag = True
+        _, _, wanted = parse_locations(text)
+        meta.applicant_countries = list(dict.fromkeys([*meta.applicant_countries, *wanted]))
+    if flag is True:
+        meta.remote = True
+        if REMOTE not in meta.locations:
+            meta.locations.append(REMOTE)
+        meta.origins["remote"] = found.origin
+    elif flag is False:
+        places = [loc for loc in meta.locations if loc != REMOTE]
+        located = meta.origins.get("locations")
+        trusted = _TRUST.get(found.origin, 9) <= _TRUST.get(located, 9) if located else True
+        if meta.remote and places and trusted:
+            meta.locations, meta.remote, meta.applicant_countries = places, False, []
+            meta.origins["remote"] = found.origin
+    elif meta.employment_type is None and match_employment_type(text):
+        _employment(meta, text)
+        if meta.employment_type:
+            meta.origins["employment_type"] = found.origin
+    elif text and found.origin is not Origin.GUESS:
+        warnings.append(f"remote not understood: {text[:80]!r}")
+
+
+def _date(
+    raw: RawPosting,
+    name: str,
+    label: str,
+    reference: dt.date | None,
+    warnings: list[str],
+    confirmed: dt.date | None = None,
+) -> dt.date | None:
+    """A date field, with a warning when it is stated but not understood, or ambiguous and
+    not `confirmed` (by the date in the file name: `2013-2-10-job.md` with `2-10-2013`)."""
+    value = raw.get(name)
+    if value is None:
+        return None
+    found = parse_date(value, reference)
+    if found is None:
+        warnings.append(f"{label} not understood: {_shown(value, 40)!r}")
+        return None
+    ambiguity = ambiguous_date(value)
+    if ambiguity and found != confirmed:
+        warnings.append(f"ambiguous date {_shown(value, 40)!r}: {ambiguity}")
+    return found
+
+
 def _text(value: Any) -> str:
-    """A scalar front-matter value as one line of text."""
-    if value is None or isinstance(value, dict | list):
+    """A scalar front-matter value as one line of text; "" for a list, mapping or anything
+    else that is not one value (its text would not be stable: a set's order changes)."""
+    if not isinstance(value, str | int | float | dt.date):
         return ""
     return " ".join(str(value).split())
+
+
+def _shown(value: Any, limit: int) -> str:
+    """A stated value as a warning quotes it."""
+    return _text(value)[:limit] or f"a {_kind(value)}"
+
+
+def _kind(value: Any) -> str:
+    return {list: "list", dict: "mapping"}.get(type(value), type(value).__name__)
 
 
 def _unwrap(text: str) -> str:
@@ -185,49 +274,25 @@ def _name(value: Any) -> str | None:
     return text
 
 
+# `http://<http://example.com/job>`: a template's placeholder brackets left around a URL.
+_BRACKETED_URL = re.compile(r"^(?:https?://)?<(\S+)>$")
+
+
 def _url(value: Any) -> str | None:
-    text = _text(value)
+    text = _BRACKETED_URL.sub(r"\1", _text(value))
     return text if _URL.match(text) else None
 
 
-def _means_unknown(value: Any) -> bool:
-    return _text(value).strip("~ ").lower() in ("0", "0k", "", "n/a", "tbd", "competitive")
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 
-def _salary(raw: RawPosting) -> Salary | None:
-    low, high = _number(raw.get("salary_min")), _number(raw.get("salary_max"))
-    if low or high:
-        currency = _text(raw.get("currency")).upper() or None
-        period = _text(raw.get("salary_period")).upper() or None
-        if period is None and max(low or 0, high or 0) >= 10_000:
-            period = "YEAR"
-        return Salary(low, high, currency, period, text="")
-    value = raw.get("salary")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return (
-            Salary(
-                float(value),
-                None,
-                _text(raw.get("currency")).upper() or None,
-                "YEAR" if value >= 10_000 else None,
-            )
-            if value
-            else None
-        )
-    text = _text(value)
-    return parse_salary(text) if text else None
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
+def _url_in_text(value: Any) -> str | None:
+    """The first URL or e-mail address in text such as `how_to_apply: Email jobs@acme.example`."""
+    m = _URL_IN_TEXT.search(_text(value)[:2000])
+    if m is None:
         return None
-    if isinstance(value, int | float):
-        return float(value) or None
-    text = re.sub(r"[^\d.]", "", _text(value))
-    try:
-        return float(text) or None
-    except ValueError:
-        return None
+    url = m.group().rstrip(".,;:!?")
+    return url if "://" in url else "mailto:" + url
 
 
 def _title_from_file_name(file_name: str) -> str:

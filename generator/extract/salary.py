@@ -2,12 +2,16 @@
 
 `$95k-$125k`, `120,000 - 150,000 USD`, `£450 - £550 per day`, `€60.000 - €70.000`,
 `$40/hour`, `up to $120k`, `from 80k EUR`, `$100k+`. `~0k`, `0` and text without an
-amount (`Competitive`) give None.
+amount (`Competitive`) give None, and so do amounts no salary has: negative, not finite
+(`.inf`, `.nan` in YAML), more than a billion. `stated_salary` reads the front-matter form
+(`salary`, `salary_min` / `salary_max`, `currency`, `salary_period`).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from typing import Any
 
 from generator.model.posting import Salary
 
@@ -162,11 +166,145 @@ def salary_text(salary: Salary) -> str:
 
 
 def parse_salary(text: str) -> Salary | None:
-    """A `Salary` from salary text, or None when no amount is stated. Never raises."""
+    """A `Salary` from salary text, or None when no usable amount is stated. Never raises."""
     try:
-        return _parse(str(text))
+        salary = _parse(str(text))
     except (ValueError, OverflowError, KeyError, IndexError):
         return None
+    return salary if salary is not None and plausible(salary) else None
+
+
+MAX_AMOUNT = 1e9
+
+
+def plausible(salary: Salary) -> bool:
+    """Every amount finite, not negative and at most a billion."""
+    return all(
+        v is None or (math.isfinite(v) and 0 <= v <= MAX_AMOUNT) for v in (salary.min, salary.max)
+    )
+
+
+def states_amount(text: str) -> bool:
+    """Whether salary text names an amount at all (`gratis`, `DOE`, `Competitive` do not;
+    `~0k` and `0`, the scrapers' "unknown", do not either)."""
+    return any(ch.isdigit() and ch != "0" for ch in text)
+
+
+# A number as YAML 1.2 or Python write it (`1e12`, `.inf`, `NaN`), which YAML 1.1 leaves a string.
+_FLOAT = re.compile(r"[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|\.?inf(?:inity)?|\.?nan)", re.I)
+
+
+class _NotUnderstood(ValueError):
+    pass
+
+
+def _stated_amount(value: Any) -> float | None:
+    """A `salary_min` / `salary_max` value: None when unstated or 0; _NotUnderstood for a
+    value that is not a usable amount (`.inf`, `-5000`, `lots`, a list)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise _NotUnderstood
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = " ".join(value.split())
+        if re.match(r"^[^\d]*[-−–]\s*\d", text):
+            raise _NotUnderstood  # negative
+        if _FLOAT.fullmatch(text):
+            if re.search(r"inf|nan", text, re.I):
+                raise _NotUnderstood
+            number = float(text)
+            if not 0 <= number <= MAX_AMOUNT:
+                raise _NotUnderstood
+            return number or None
+        amounts = _amounts(text)
+        if not amounts:
+            if states_amount(text):
+                raise _NotUnderstood
+            return None  # `TBD`, `DOE`: not stated
+        number = amounts[0][0]
+    else:
+        raise _NotUnderstood
+    if not (math.isfinite(number) and 0 <= number <= MAX_AMOUNT):
+        raise _NotUnderstood
+    return number or None
+
+
+def stated_salary(
+    salary: Any, low: Any = None, high: Any = None, currency: Any = None, period: Any = None
+) -> tuple[Salary | None, bool]:
+    """(salary, whether something was stated that is not understood) from the front-matter
+    fields: `salary_min` / `salary_max` when given, else `salary` (text, a number, or a
+    mapping such as `{min: 50000, max: 70000, currency: EUR}`). Never raises."""
+    try:
+        return _stated(salary, low, high, currency, period)
+    except (ValueError, OverflowError, TypeError, KeyError, IndexError):
+        return None, True
+
+
+def _stated(salary: Any, low: Any, high: Any, currency: Any, period: Any) -> tuple[Salary | None, bool]:
+    if isinstance(salary, dict):
+        parts = {re.sub(r"[\W_]+", "", str(k).casefold()): v for k, v in salary.items()}
+
+        def part(*names: str) -> Any:
+            return next((parts[n] for n in names if parts.get(n) not in (None, "")), None)
+
+        low = low if low not in (None, "") else part("min", "minimum", "from", "low", "minvalue")
+        high = high if high not in (None, "") else part("max", "maximum", "to", "high", "maxvalue")
+        currency = currency or part("currency", "currencycode")
+        period = period or part("period", "unit", "unittext", "interval", "per")
+        salary = part("value", "amount", "text")
+    if low not in (None, "") or high not in (None, ""):
+        try:
+            numbers = [_stated_amount(low), _stated_amount(high)]
+        except _NotUnderstood:
+            return None, True
+        if not any(numbers):
+            return None, False
+        lo, hi = numbers
+        if lo and hi and lo > hi:
+            lo, hi = hi, lo
+        unit = _period_code(period)
+        if unit is None and max(lo or 0, hi or 0) >= 10_000:
+            unit = "YEAR"
+        return Salary(lo, hi, _currency_code(currency), unit, text=""), False
+    if isinstance(salary, bool) or salary is None or isinstance(salary, list | dict):
+        return None, salary not in (None, [], {})
+    if isinstance(salary, int | float):
+        try:
+            number = _stated_amount(salary)
+        except _NotUnderstood:
+            return None, True
+        if number is None:
+            return None, False
+        unit = _period_code(period) or ("YEAR" if number >= 10_000 else None)
+        return Salary(number, None, _currency_code(currency), unit), False
+    text = " ".join(str(salary).split())
+    parsed = parse_salary(text) if text else None
+    if parsed is None:
+        return None, states_amount(text)
+    if parsed.currency is None and _currency_code(currency):
+        parsed = Salary(parsed.min, parsed.max, _currency_code(currency), parsed.period)
+        parsed = Salary(parsed.min, parsed.max, parsed.currency, parsed.period, text=salary_text(parsed))
+    return parsed, False
+
+
+def _currency_code(value: Any) -> str | None:
+    """`EUR`, `eur`, `€`, `euros` -> `EUR`; None for anything else."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    return _currency(text) or (text.upper() if re.fullmatch(r"[A-Za-z]{3}", text) else None)
+
+
+def _period_code(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    upper = value.strip().upper()
+    if upper in _PERIOD_TEXT:
+        return upper
+    return _period(value) or _period("per " + value.strip().lower().removesuffix("ly"))
 
 
 def _parse(text: str) -> Salary | None:

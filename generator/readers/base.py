@@ -35,6 +35,8 @@ class RawPosting:
     fields: dict[str, Found] = field(default_factory=dict)
     body: str = ""
     body_format: BodyFormat = "markdown"
+    # What a person should look at (an unknown front-matter key ...), shown by `check`.
+    warnings: list[str] = field(default_factory=list)
 
     def set(self, name: str, value: Any, origin: Origin) -> None:
         """Record a field unless it is empty or already known (first source wins)."""

@@ -1,4 +1,10 @@
-"""Shape 1: Markdown (or HTML) with YAML front matter."""
+"""Shape 1: Markdown (or HTML) with YAML front matter.
+
+Keys are matched loosely against the names in field_names (`Apply-URL`, `applyUrl`,
+`how_to_apply`); every value is cleaned first (field_values: mojibake, control and
+bidi characters, sets in a stable order). Unknown keys become warnings that
+`jobboard check` shows, with a did-you-mean; the build is silent about them.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +13,9 @@ from typing import Any
 
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
+from generator.readers.field_names import by_field, did_you_mean, is_known_key, normalise
+from generator.readers.field_values import clean_text, clean_value
 from generator.readers.yaml_safe import load_front_matter
-
-# Every accepted key, by the field it fills. The first key present wins.
-KEY_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "job_title", "position", "role"),
-    "company": ("company", "company_name", "organization", "organisation", "employer", "hiring_organization"),
-    "locations": ("locations", "location", "city", "place"),
-    "apply_url": ("apply_url", "apply", "application_url", "url", "source_url"),
-    "source_url": ("source_url", "url"),
-    "company_url": ("company_url", "company_website", "website"),
-    "employment_type": ("employment_type", "type", "contract", "job_type"),
-    "date": ("date_posted", "date", "posted", "created", "post-date", "post_date", "published"),
-    "salary": ("salary", "compensation", "pay"),
-    "salary_min": ("salary_min", "min_salary"),
-    "salary_max": ("salary_max", "max_salary"),
-    "currency": ("currency", "salary_currency"),
-    "salary_period": ("salary_period", "period"),
-    "valid_through": ("valid_through", "expires", "expiry", "deadline", "closes"),
-    "tags": ("tags", "keywords", "skills"),
-    "draft": ("draft",),
-    "remote": ("remote",),
-}
 
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -48,13 +35,9 @@ class FrontMatterReader:
         split = self._split(text)
         assert split is not None, "accepts() was not called"
         yaml_text, body, first_line = split
-        data = load_front_matter(yaml_text, first_line=first_line)
+        data = clean_value(load_front_matter(yaml_text, first_line=first_line))
         raw = RawPosting(reader=self.name, body=body.strip("\n"))
-        for name, keys in KEY_ALIASES.items():
-            for key in keys:
-                if key in data and data[key] not in (None, "", []):
-                    raw.set(name, _scheme_joined(data, key, data[key]), Origin.FRONT_MATTER)
-                    break
+        fill_fields(raw, data, key_lines(yaml_text, first_line))
         if looks_like_html(raw.body):
             raw.body_format = "html"
         return raw
@@ -79,16 +62,58 @@ class FrontMatterReader:
         return None
 
 
-def _scheme_joined(data: dict[str, Any], key: str, value: Any) -> Any:
-    """work-creative style `http: http` + `apply: example.com/job` gives a full URL."""
-    if key in ("apply", "url") and isinstance(value, str) and "://" not in value:
-        if "@" in value and " " not in value.strip():
-            return "mailto:" + value.strip().removeprefix("mailto:")
-        scheme = data.get("http")
-        if isinstance(scheme, str) and scheme.strip() in ("http", "https"):
-            return f"{scheme.strip()}://{value.strip()}"
-        if re.match(r"^[\w.-]+\.[a-z]{2,}(/|$)", value.strip()):
-            return "https://" + value.strip()
+def fill_fields(raw: RawPosting, data: dict[str, Any], lines: dict[str, int]) -> None:
+    """Set the raw fields that front-matter keys state (see field_names); a warning for each
+    unknown key, with a did-you-mean and its line when known."""
+    found = by_field(data.items())
+    for name, (_key, value) in found.items():
+        raw.set(name, _scheme_joined(data, name, value), Origin.FRONT_MATTER)
+    _join_city_and_country(raw, data, found)
+    if not raw.body.strip():
+        summary = next((v for k, v in data.items() if normalise(k) == "description"), None)
+        if isinstance(summary, str):
+            raw.body = summary.strip()  # a front-matter-only file: its description is the body
+    for key in data:
+        if not is_known_key(key):
+            guess = did_you_mean(key)
+            hint = f": did you mean {guess!r}?" if guess else ""
+            line = lines.get(key)
+            where = f" (line {line})" if line else ""
+            raw.warnings.append(f"unknown front-matter key {key[:40]!r}{hint}{where}")
+
+
+def _join_city_and_country(raw: RawPosting, data: dict[str, Any], found: dict[str, tuple[str, Any]]) -> None:
+    """`city: Leeds` and `country: UK` are one place, `Leeds, UK`."""
+    key, value = found.get("locations", ("", None))
+    if normalise(key) not in ("city", "office", "office location") or not isinstance(value, str):
+        return
+    country = next((v for k, v in data.items() if normalise(k) == "country"), None)
+    if isinstance(country, str) and country.strip() and country.casefold() not in value.casefold():
+        raw.fields["locations"].value = f"{value.strip()}, {country.strip()}"
+
+
+def key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+    """The line of each top-level key of a front-matter block (the first, when repeated)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(yaml_text.split("\n"), start=first_line):
+        if line[:1] not in ("", " ", "\t", "#", "-", "?") and ":" in line:
+            key = clean_text(line.split(":", 1)[0]).strip().strip("\"'").strip()
+            lines.setdefault(key, number)
+    return lines
+
+
+def _scheme_joined(data: dict[str, Any], name: str, value: Any) -> Any:
+    """work-creative style `http: http` + `apply: example.com/job` gives a full URL; a bare
+    e-mail address to apply to is a `mailto:` link."""
+    if name in ("apply_url", "source_url", "company_url") and isinstance(value, str) and "://" not in value:
+        text = value.strip()
+        if name == "apply_url" and "@" in text and " " not in text:
+            return "mailto:" + text.removeprefix("mailto:")
+        scheme = next((v for k, v in data.items() if normalise(k) == "http"), None)
+        if isinstance(scheme, str) and scheme.strip() in ("http", "https") and " " not in text:
+            return f"{scheme.strip()}://{text}"
+        if re.match(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$", text):
+            return "https://" + text
     return value
 
 

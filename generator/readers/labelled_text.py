@@ -11,7 +11,7 @@ from generator.readers.labels import find_labels
 _BODY_LABEL = re.compile(
     r"^[ \t]*(?:description|job description|details|body|text|beschreibung)[ \t]*:[ \t]*", re.I | re.M
 )
-_ANY_LABEL = re.compile(r"^[ \t]*[A-Za-z][\w ]{0,24}:[ \t]*\S", re.M)
+_ANY_LABEL = re.compile(r"^[ \t]*[^\W\d_][\w '/-]{0,29}:[ \t]*\S", re.M)
 
 
 class LabelledTextReader:
@@ -22,7 +22,7 @@ class LabelledTextReader:
     def accepts(self, text: str) -> bool:
         head = text.lstrip()[:2000]
         labels = find_labels(head, limit=12)
-        if not head.lower().startswith(("title:", "job title:", "position:")):
+        if labels.get("title", ("", 0))[1] != 1:  # `Title:`, `Job title:`, `Position:` ...
             return False
         return len(labels) >= 2 or _BODY_LABEL.search(head) is not None
 

@@ -101,7 +101,14 @@ def load_front_matter(text: str, first_line: int = 1) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise PostingError("front matter is not a mapping of keys to values", line=first_line)
-    return {str(k).strip().lower(): v for k, v in data.items()}
+    return {_key_text(k): v for k, v in data.items()}
+
+
+def _key_text(key: object) -> str:
+    """A key as written, case kept (`applyUrl`); `yes:` / `true:` (YAML booleans) in lower case."""
+    if isinstance(key, bool):
+        return str(key).lower()
+    return str(key).strip()
 
 
 _DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")

@@ -25,7 +25,7 @@ def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SEEDS, content)
     (content / "ok.md").write_text(
         "---\ntitle: Payments Engineer\ncompany: Paylane\nlocation: Berlin, Germany\n"
-        "date: 2025-11-02\nsalary: lots of money\nexpires: 2025-12-01\n---\n\n" + BODY
+        "date: 2025-11-02\nsalary: 6 figures\nexpires: 2025-12-01\n---\n\n" + BODY
     )
     (content / "nothing.txt").write_text("Barista wanted\n\nMake coffee for our team every morning.\n")
     (content / "broken.md").write_text("---\ntitle: Broken\ncompany: [oops\n---\nbody\n")
@@ -60,7 +60,7 @@ def test_check_lists_problems_with_origins(board: Path, capsys: pytest.CaptureFi
     assert any("error:" in line and "YAML" in line for line in blocks["broken.md"])
     ok = "\n".join(blocks["ok.md"])
     assert "title: front matter" in ok and "company: front matter" in ok
-    assert "warning: salary not understood: 'lots of money'" in ok
+    assert "warning: salary not understood: '6 figures'" in ok
     assert "note: expired on 2025-12-01" in ok
     nothing = "\n".join(blocks["nothing.txt"])
     assert "title: guess" in nothing
