@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
+from generator.readers.structured_data import remove_json_ld, set_structured_fields
 from generator.readers.yaml_safe import load_front_matter
 
 # Every accepted key, by the field it fills. The first key present wins.
@@ -57,6 +58,9 @@ class FrontMatterReader:
                     break
         if looks_like_html(raw.body):
             raw.body_format = "html"
+        # A JSON-LD block in the body: its fields after the front matter's, then out of the body.
+        set_structured_fields(raw, raw.body)
+        raw.body = remove_json_ld(raw.body)
         return raw
 
     @staticmethod
