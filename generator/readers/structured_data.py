@@ -28,9 +28,7 @@ _MAX_DEPTH = 12  # nesting followed while looking for a JobPosting or reading a 
 _MAX_ITEMS = 20  # entries read from one list value (locations, types, skills)
 _MAX_TEXT = 2_000  # characters of one scalar field (descriptions are not cut)
 
-_SCRIPT = re.compile(
-    r"<script\b(?P<attrs>[^>]*)>(?P<json>.*?)(?:</script\s*>|\Z)", re.I | re.S
-)
+_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<json>.*?)(?:</script\s*>|\Z)", re.I | re.S)
 _LD_JSON = re.compile(r"""\btype\s*=\s*["']?\s*application/ld\+json""", re.I)
 _WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*(?=[}\]])")
@@ -241,9 +239,7 @@ def map_job_posting(node: dict[str, Any]) -> StructuredPosting:
         f["company_url"] = _http_url(organization.get("sameAs")) or _http_url(organization.get("url"))
     else:
         f["company"] = _text(organization)
-    remote = any(
-        _text(t).upper() == "TELECOMMUTE" for t in _items(node.get("jobLocationType"))
-    )
+    remote = any(_text(t).upper() == "TELECOMMUTE" for t in _items(node.get("jobLocationType")))
     places = [p for p in (_place(v) for v in _items(node.get("jobLocation"))) if p]
     if remote:
         f["remote"] = True
