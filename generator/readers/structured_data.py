@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -189,24 +190,26 @@ def _job_posting_in(value: Any) -> dict[str, Any] | None:
 
     `@id` references inside the block (`"hiringOrganization": {"@id": "#org"}`) are resolved.
     """
-    queue: list[tuple[Any, int]] = [(value, 0)]
+    queue: deque[tuple[Any, int]] = deque([(value, 0)])
     by_id: dict[str, dict[str, Any]] = {}
     found: dict[str, Any] | None = None
     visited = 0
     while queue and visited < _MAX_NODES:
-        item, depth = queue.pop(0)
+        item, depth = queue.popleft()
         visited += 1
-        if depth > _MAX_DEPTH:
+        if depth >= _MAX_DEPTH:
             continue
-        if isinstance(item, list):
-            queue.extend((v, depth + 1) for v in item[:_MAX_NODES])
-        elif isinstance(item, dict):
+        children = item[:_MAX_NODES] if isinstance(item, list) else []
+        if isinstance(item, dict):
             node = _normalised(item)
             if isinstance(node.get("@id"), str) and len(node) > 1:
                 by_id.setdefault(node["@id"], node)
             if found is None and "jobposting" in _types(node):
                 found = node
-            queue.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
+            children = list(node.values())
+        for child in children:
+            if isinstance(child, dict | list) and len(queue) < _MAX_NODES:
+                queue.append((child, depth + 1))
     if found is None:
         return None
     return _with_references(found, by_id)
@@ -422,6 +425,19 @@ _VALUE_ATTRS = {"a": "href", "link": "href", "area": "href", "img": "src", "time
                 "meta": "content", "data": "value", "meter": "value", "object": "data"}  # fmt: skip
 
 
+@dataclass
+class _Text:
+    """The text of an open element whose itemprop takes its text as the value."""
+
+    prop: str
+    depth: int
+    chunks: list[str] = field(default_factory=list)
+    size: int = 0
+
+    def value(self) -> str:
+        return " ".join("".join(self.chunks).split())
+
+
 class _Microdata(HTMLParser):
     """Builds nested dicts from itemscope/itemprop, starting at the first JobPosting scope."""
 
@@ -429,7 +445,7 @@ class _Microdata(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.result: dict[str, Any] | None = None
         self._scopes: list[tuple[dict[str, Any], int]] = []  # (item, element depth)
-        self._texts: list[tuple[str, list[str], int]] = []  # (itemprop, chunks, element depth)
+        self._texts: list[_Text] = []
         self._depth = 0
         self._skip = 0
 
@@ -459,16 +475,16 @@ class _Microdata(HTMLParser):
         elif attr and attr in a:
             self._add(prop, a[attr])
         elif not void and len(self._texts) < _MAX_DEPTH:
-            self._texts.append((prop[0], [], self._depth))
+            self._texts.append(_Text(prop[0], self._depth))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
         if tag in ("script", "style", "template") and self._skip:
             self._skip -= 1
-        while self._texts and self._texts[-1][2] >= self._depth:
-            prop, chunks, _depth = self._texts.pop()
-            self._add([prop], " ".join("".join(chunks).split()))
+        while self._texts and self._texts[-1].depth >= self._depth:
+            text = self._texts.pop()
+            self._add([text.prop], text.value())
         while self._scopes and self._scopes[-1][1] >= self._depth:
             item, _depth = self._scopes.pop()
             if not self._scopes and self.result is None:
@@ -478,15 +494,16 @@ class _Microdata(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip or not self._texts:
             return
-        for _prop, chunks, _depth in self._texts:
-            if sum(map(len, chunks)) < _MAX_TEXT:
-                chunks.append(data)
+        for text in self._texts:
+            if text.size < _MAX_TEXT:
+                text.chunks.append(data)
+                text.size += len(data)
 
     def close(self) -> None:
         super().close()
         while self._texts:
-            prop, chunks, _depth = self._texts.pop()
-            self._add([prop], " ".join("".join(chunks).split()))
+            text = self._texts.pop()
+            self._add([text.prop], text.value())
         if self._scopes and self.result is None:
             self.result = self._scopes[0][0]
 

@@ -471,6 +471,10 @@ def test_deep_nesting_and_long_lists_are_bounded() -> None:
     blocks = [json.dumps({"@type": "Thing"})] * 10_000 + [json.dumps(job())]
     assert read_structured_data(page(*blocks)) is None  # only the first blocks are read
     assert len(fields_of(page(json.dumps(job(title="x" * 100_000))))["title"]) <= 2_000
+    square = "[" + ",".join(["[" + ",".join(["{}"] * 800) + "]"] * 800) + "]"  # 640,000 objects
+    assert read_structured_data(page(square)) is None
+    chunks = '<div itemscope itemtype="https://schema.org/JobPosting"><p itemprop="title">'
+    assert len(fields_of(chunks + "<b>a</b>" * 50_000 + "</p></div>")["title"]) <= 2_000
 
 
 def test_odd_value_types_never_raise() -> None:
