@@ -13,6 +13,7 @@ import html
 import json
 import re
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -117,20 +118,19 @@ def remove_json_ld(text: str) -> str:
 # --- JSON-LD ---------------------------------------------------------------------------
 
 
-def json_ld_nodes(page: str) -> list[Any]:
-    """The parsed value of each readable JSON-LD block of the page (unreadable ones left out)."""
-    values: list[Any] = []
+def json_ld_nodes(page: str) -> Iterator[Any]:
+    """The parsed value of each readable JSON-LD block of the page, in order, parsed only
+    when asked for (unreadable blocks are left out)."""
     blocks = 0
     for m in _SCRIPT.finditer(page):
         if not _LD_JSON.search(m["attrs"]):
             continue
         blocks += 1
         if blocks > _MAX_BLOCKS:
-            break
+            return
         value = parse_json_ld(m["json"][:_MAX_BLOCK_CHARS])
         if value is not None:
-            values.append(value)
-    return values
+            yield value
 
 
 def parse_json_ld(text: str) -> Any:

@@ -143,8 +143,8 @@ def test_script_type_attribute_variants() -> None:
         "<script TYPE=application/ld+json>",
         '<script id="x" type="application/ld+json; charset=utf-8" nonce="n">',
     ):
-        assert json_ld_nodes(f"<html><head>{tag}{block}</script></head></html>") != [], tag
-    assert json_ld_nodes(f'<script type="text/javascript">{block}</script> ld+json') == []
+        assert list(json_ld_nodes(f"<html><head>{tag}{block}</script></head></html>")) != [], tag
+    assert list(json_ld_nodes(f'<script type="text/javascript">{block}</script> ld+json')) == []
 
 
 # --- the mapping --------------------------------------------------------------------------
