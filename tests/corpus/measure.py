@@ -5,11 +5,12 @@ Run as a script to print the table: `python -m tests.corpus.measure`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -103,9 +104,9 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 class StatedStats:
     """Per source and field: how many files state it, and how many postings got it right."""
 
-    stated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATED, 0))
-    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATED, 0))
-    wrong: list[str] = field(default_factory=list)  # `source: field: stated != built`
+    stated: dict[str, int] = dataclasses.field(default_factory=lambda: dict.fromkeys(STATED, 0))
+    right: dict[str, int] = dataclasses.field(default_factory=lambda: dict.fromkeys(STATED, 0))
+    wrong: list[str] = dataclasses.field(default_factory=list)  # `source: field: stated != built`
 
     def share(self, name: str) -> float | None:
         return self.right[name] / self.stated[name] if self.stated[name] else None
