@@ -18,9 +18,19 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from generator.extract.places_data import COUNTRIES
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
+
+try:  # the gazetteer's `DE` -> `Germany`, where the place tables have one
+    from generator.extract.locations import country_name  # type: ignore[attr-defined]
+except ImportError:  # the small built-in tables
+    from generator.extract.places_data import COUNTRIES
+
+    def country_name(code: str) -> str | None:
+        """Display name of an ISO 3166-1 alpha-2 code (`DE` -> `Germany`)."""
+        entry = COUNTRIES.get(code)
+        return entry[0] if entry else None
+
 
 # Caps that keep the work bounded on hostile pages.
 _MAX_BLOCKS = 20  # JSON-LD script blocks read per page
@@ -320,8 +330,8 @@ def _apply_url(action: Any) -> str | None:
 def _country(value: Any) -> str:
     """addressCountry as a code (`AU`), a name, or a Country object -> a display name."""
     text = _text(value)
-    if len(text) == 2 and text.isalpha() and text.upper() in COUNTRIES:
-        return COUNTRIES[text.upper()][0]
+    if len(text) == 2 and text.isalpha():
+        return country_name(text.upper()) or text
     return text
 
 
