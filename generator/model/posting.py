@@ -15,6 +15,7 @@ class Origin(StrEnum):
     LABEL = "label"
     FILE_NAME = "file name"
     HTML_META = "html meta"
+    JSON_LD = "json-ld"
     GUESS = "guess"
     BUILD = "build"
 

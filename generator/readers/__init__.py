@@ -8,6 +8,7 @@ from generator.readers.html_page import HtmlReader
 from generator.readers.labelled_text import LabelledTextReader
 from generator.readers.plain_text import PlainTextReader
 from generator.readers.scraped_markdown import ScrapedMarkdownReader
+from generator.readers.structured_data import finish_structured_fields
 
 # Tried in order; the first whose `accepts` is true reads the posting.
 READERS: tuple[Reader, ...] = (
@@ -26,7 +27,9 @@ def reader_for(text: str) -> Reader:
 
 def read_text(text: str) -> RawPosting:
     """Split decoded, repaired text into raw fields and a body."""
-    return reader_for(text).read(text)
+    raw = reader_for(text).read(text)
+    finish_structured_fields(raw)
+    return raw
 
 
 __all__ = ["READERS", "Found", "PostingError", "RawPosting", "Reader", "read_text", "reader_for"]

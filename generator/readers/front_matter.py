@@ -15,6 +15,7 @@ from generator.model.posting import Origin
 from generator.readers.base import RawPosting
 from generator.readers.field_names import by_field, did_you_mean, is_known_key, normalise
 from generator.readers.field_values import clean_text, clean_value
+from generator.readers.structured_data import remove_json_ld, set_structured_fields
 from generator.readers.yaml_safe import load_front_matter
 
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\n")
@@ -40,6 +41,9 @@ class FrontMatterReader:
         fill_fields(raw, data, key_lines(yaml_text, first_line))
         if looks_like_html(raw.body):
             raw.body_format = "html"
+        # A JSON-LD block in the body: its fields after the front matter's, then out of the body.
+        set_structured_fields(raw, raw.body)
+        raw.body = remove_json_ld(raw.body)
         return raw
 
     @staticmethod

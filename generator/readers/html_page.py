@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
 from generator.readers.labels import find_labels
+from generator.readers.structured_data import set_structured_fields
 
 _STARTS_WITH_TAG = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|[a-z][a-z0-9]*)\b", re.I | re.S
@@ -31,6 +32,8 @@ class HtmlReader:
         scan.feed(text)
         scan.close()
         raw = RawPosting(reader=self.name, body_format="html")
+        # Structured data first: it outranks everything read from the visible page.
+        set_structured_fields(raw, text)
         raw.set("title", scan.meta.get("og:title"), Origin.HTML_META)
         raw.set("title", scan.headings.get("h1") or scan.headings.get("h2"), Origin.HEADING)
         raw.set("title", scan.meta.get("title"), Origin.HTML_META)
