@@ -592,7 +592,7 @@ def _match_city(text: str, country: str | None, region: str | None, *, pieces: b
 _NOT_CITY_KEYS = frozenset(NOT_CITIES) | frozenset(REGIONS) | frozenset(NATIONS)
 
 
-def bare_city(name: str) -> City | None:
+def bare_city(name: str, min_population: int | None = None) -> City | None:
     """The city a name alone means, when it is big enough and unambiguous.
 
     `Paris` -> Paris, FR (a Paris in Texas is far smaller); `Springfield` -> None (three US
@@ -603,6 +603,8 @@ def bare_city(name: str) -> City | None:
         return None
     own, alt = gazetteer.table().candidates(name)
     floor = BARE_ONE_WORD_MIN_POPULATION if " " not in key else BARE_CITY_MIN_POPULATION
+    if min_population is not None:
+        floor = min_population
     for cities, minimum, rivals in ((own, floor, own), (alt, BARE_ALT_NAME_MIN_POPULATION, own + alt)):
         if not cities or cities[0].population < minimum:
             continue
@@ -661,6 +663,7 @@ def place_key(name: str) -> str:
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_TITLE_PARENS = re.compile(r"\(([A-Z][^()]{1,40})\)")
 
 
 def city_in_title(title: str) -> str | None:
@@ -671,6 +674,16 @@ def city_in_title(title: str) -> str | None:
     states no location at all.
     """
     table = gazetteer.table()
+    for inner in _TITLE_PARENS.findall(str(title)):
+        # "Supervisor (Inverness)": a town alone in parentheses is a place, even a small one.
+        key = location_key(inner)
+        if (
+            not inner.isupper()
+            and key in table.cities
+            and key not in NOT_CITIES_IN_TITLES
+            and bare_city(inner, BARE_CITY_MIN_POPULATION)
+        ):
+            return inner.strip()
     for match in _TITLE_WORD.finditer(str(title)):
         words = match.group().split()
         for candidate in (" ".join(words), words[0], words[-1]):

@@ -88,6 +88,6 @@ NOT_CITIES_IN_TITLES: frozenset[str] = frozenset({
     "lincoln", "hamilton", "franklin", "madison", "salem", "aurora", "phoenix", "mesa",
     "marion", "clinton", "chandler", "irving", "garland", "warren", "troy", "vernon",
     "sterling", "lafayette", "columbia", "richmond", "kent", "charlotte", "austin", "eugene",
-    "york", "wells", "victor", "santa", "university", "college",
+    "york", "wells", "perm", "victor", "santa", "university", "college",
 })
 # fmt: on
