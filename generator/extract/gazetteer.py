@@ -70,12 +70,22 @@ class Region:
     name: str
 
 
+# Fields of one city and cities of one name, in the table's strings (see Table).
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
 @dataclass(frozen=True)
 class Table:
-    """The lookup table: every dict is keyed by matching key."""
+    """The lookup table: every dict is keyed by matching key.
 
-    cities: dict[str, tuple[City, ...]]  # by own name, most populous first
-    alt_cities: dict[str, tuple[City, ...]]  # by alternate name only, most populous first
+    Cities are kept as strings (name, country, state, population; most populous first) and
+    turned into `City` objects when looked up: a dict of strings is invisible to Python's
+    garbage collector, where 150,000 small objects would make every full collection of a
+    build 60 ms slower.
+    """
+
+    own_names: dict[str, str]  # cities by their own name
+    alt_names: dict[str, str]  # cities by an alternate name only
     countries: dict[str, str]  # name in any listed language -> ISO 3166-1 alpha-2
     country_names: dict[str, str]  # ISO code -> display name
     regions: dict[str, tuple[Region, ...]]  # state code or name -> states so named
@@ -86,9 +96,8 @@ class Table:
         Own names win over alternate names (`Manchester` is not Richmond, VA, which GeoNames
         also calls so).
         """
-        k = key(name)
-        for table in (self.cities, self.alt_cities):
-            for city in table.get(k, ()):
+        for cities in self.candidates(name):
+            for city in cities:
                 if country and city.country_code != country:
                     continue
                 if region and city.region != region:
@@ -99,7 +108,25 @@ class Table:
     def candidates(self, name: str) -> tuple[tuple[City, ...], tuple[City, ...]]:
         """(cities of that own name, cities with it as an alternate name), most populous first."""
         k = key(name)
-        return self.cities.get(k, ()), self.alt_cities.get(k, ())
+        return _decode(self.own_names.get(k, "")), _decode(self.alt_names.get(k, ""))
+
+
+def _encode(cities: list[City]) -> str:
+    cities = sorted(cities, key=lambda c: -c.population)
+    return _RECORD.join(
+        _FIELD.join((c.name, c.country_code, c.region or "", str(c.population))) for c in cities
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _decode(value: str) -> tuple[City, ...]:
+    if not value:
+        return ()
+    out = []
+    for record in value.split(_RECORD):
+        name, cc, region, population = record.split(_FIELD)
+        out.append(City(name, cc, region or None, int(population)))
+    return tuple(out)
 
 
 def _data_dir() -> Path:
@@ -129,11 +156,11 @@ def _latin(name: str) -> bool:
     return name.isascii() or not _NOT_LATIN.search(name)
 
 
-def _cities() -> tuple[dict[str, tuple[City, ...]], dict[str, tuple[City, ...]]]:
+def _cities() -> tuple[dict[str, str], dict[str, str]]:
     own: dict[str, list[City]] = {}
     alt: dict[str, list[City]] = {}
 
-    def add(record: dict) -> None:
+    def add(record: dict) -> dict | None:
         """Called by the JSON parser for each record, so its alternate names die young."""
         if "geonameid" not in record:
             return record
@@ -152,19 +179,33 @@ def _cities() -> tuple[dict[str, tuple[City, ...]], dict[str, tuple[City, ...]]]
     with (_data_dir() / "cities15000.json").open(encoding="utf-8") as handle:
         json.load(handle, object_hook=add)
 
-    def ranked(table: dict[str, list[City]]) -> dict[str, tuple[City, ...]]:
-        return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
+    return {k: _encode(v) for k, v in own.items()}, {k: _encode(v) for k, v in alt.items()}
 
-    return ranked(own), ranked(alt)
+
+def _pycountry_json(name: str) -> dict:
+    import pycountry
+
+    with (Path(pycountry.DATABASE_DIR) / name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _translation(lang: str) -> gettext.GNUTranslations | None:
+    """pycountry's country names in `lang`, read directly (gettext's own cache would keep
+    every catalog for the life of the process)."""
+    import pycountry
+
+    path = Path(pycountry.LOCALES_DIR) / lang / "LC_MESSAGES" / "iso3166-1.mo"
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
 
 
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
-    import pycountry
-
     records = _load_json("countries.json")
     names: dict[str, str] = {}
     keys: dict[str, str] = {}
-    translations: dict[str, gettext.NullTranslations | None] = {}
+    translations: dict[str, gettext.GNUTranslations | None] = {}
 
     def add(name: str | None, code: str) -> None:
         k = key(name or "")
@@ -175,42 +216,38 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
         names[code] = COUNTRY_DISPLAY.get(code, record["name"])
         add(names[code], code)
         add(record["name"], code)
-    for country in pycountry.countries:
-        code = country.alpha_2
-        names.setdefault(code, COUNTRY_DISPLAY.get(code, getattr(country, "common_name", country.name)))
+    for country in _pycountry_json("iso3166-1.json")["3166-1"]:
+        code = country["alpha_2"]
+        names.setdefault(code, COUNTRY_DISPLAY.get(code, country.get("common_name", country["name"])))
         for attr in ("common_name", "name", "official_name"):
-            add(getattr(country, attr, None), code)
+            add(country.get(attr), code)
         languages = (records.get(code) or {}).get("languages") or ""
-        for lang in {part.split("-")[0] for part in languages.split(",") if part}:
+        for lang in sorted({part.split("-")[0] for part in languages.split(",") if part}):
             if lang not in translations:
-                try:
-                    translations[lang] = gettext.translation(
-                        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang]
-                    )
-                except OSError:
-                    translations[lang] = None
+                translations[lang] = _translation(lang)
             translation = translations[lang]
-            if translation is not None:
-                for attr in ("common_name", "name"):
-                    value = getattr(country, attr, None)
-                    local = translation.gettext(value) if value else None
-                    if local and _latin(local):
-                        add(local, code)
+            if translation is None:
+                continue
+            for attr in ("common_name", "name"):
+                value = country.get(attr)
+                local = translation.gettext(value) if value else None
+                if local and _latin(local):
+                    add(local, code)
     for alias, code in COUNTRY_ALIASES.items():
         keys[key(alias)] = code
     return keys, names
 
 
 def _regions() -> dict[str, tuple[Region, ...]]:
-    import pycountry
-
     out: dict[str, list[Region]] = {}
-    for cc in REGION_COUNTRIES:
-        for sub in pycountry.subdivisions.get(country_code=cc) or ():
-            region = Region(cc, sub.code.split("-", 1)[1], sub.name)
+    for sub in _pycountry_json("iso3166-2.json")["3166-2"]:
+        cc, _, code = sub["code"].partition("-")
+        if cc in REGION_COUNTRIES and "parent" not in sub:
+            region = Region(cc, code, sub["name"])
             for name in (region.code, region.name):
                 out.setdefault(key(name), []).append(region)
-    return {k: tuple(v) for k, v in out.items()}
+    order = {cc: i for i, cc in enumerate(REGION_COUNTRIES)}
+    return {k: tuple(sorted(v, key=lambda r: order[r.country_code])) for k, v in out.items()}
 
 
 @functools.cache

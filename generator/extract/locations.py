@@ -679,7 +679,7 @@ def city_in_title(title: str) -> str | None:
         key = location_key(inner)
         if (
             not inner.isupper()
-            and key in table.cities
+            and key in table.own_names
             and key not in NOT_CITIES_IN_TITLES
             and bare_city(inner, BARE_CITY_MIN_POPULATION)
         ):
@@ -690,7 +690,7 @@ def city_in_title(title: str) -> str | None:
             key = location_key(candidate)
             if key in _NOT_CITY_KEYS or key in NOT_CITIES_IN_TITLES or country_code(candidate):
                 continue
-            cities = table.cities.get(key)
+            cities = table.candidates(candidate)[0]
             if cities and cities[0].population >= TITLE_CITY_MIN_POPULATION:
                 return candidate
     return None
