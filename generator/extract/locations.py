@@ -511,6 +511,8 @@ def parse_place(name: str) -> Place | None:
         locality, region, code = None, locality, found.country_code
     if code is None and city is not None:
         code = city.country_code
+        if region and location_key(region) == code.lower():
+            region = None  # "Berlin, DE": the country's code, not a state
     if code and country is None:
         country = country_name(code)
     return Place(locality=locality, region=region, country=country, country_code=code, city=city)
@@ -530,23 +532,25 @@ def _state_of(
     country, not the US state.
     """
     key = location_key(state_text)
-    table = gazetteer.table()
+    if len(key) < 2:
+        return None
     regions = [
         r
-        for r in table.regions.get(key, ())
+        for r in gazetteer.table().regions.get(key, ())
         if (country is None or r.country_code == country)
         and (not codes_only or location_key(r.code) == key)
-        and (len(state_text) > 1)
     ]
-    if not regions or (not codes_only and len(state_text) <= 3 and not state_text.isalpha()):
+    if not regions:
         return None
     for region in regions:
         if _match_city(city_text, region.country_code, region.code):
             return region
     if city_needed:
         return None
-    named_country = country_code(state_text) if country is None else None
-    if named_country and location_key(regions[0].code) != key:
+    if country is None and len(key) == 2 and _known_city(city_text, key.upper()):
+        # "Berlin, DE" is Germany's Berlin, not a town in Delaware: the code is the country's.
+        return None
+    if country is None and country_code(state_text) and location_key(regions[0].code) != key:
         # A state name that is also a country's: the country, unless the city is in the state.
         return None
     return regions[0]
