@@ -537,8 +537,7 @@ def _state_of(
     regions = [
         r
         for r in gazetteer.table().regions.get(key, ())
-        if (country is None or r.country_code == country)
-        and (not codes_only or location_key(r.code) == key)
+        if (country is None or r.country_code == country) and (not codes_only or location_key(r.code) == key)
     ]
     if not regions:
         return None
