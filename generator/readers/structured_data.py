@@ -18,19 +18,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from generator.extract.locations import country_name
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
-
-try:  # the gazetteer's `DE` -> `Germany`, where the place tables have one
-    from generator.extract.locations import country_name  # type: ignore[attr-defined]
-except ImportError:  # the small built-in tables
-    from generator.extract.places_data import COUNTRIES
-
-    def country_name(code: str) -> str | None:
-        """Display name of an ISO 3166-1 alpha-2 code (`DE` -> `Germany`)."""
-        entry = COUNTRIES.get(code)
-        return entry[0] if entry else None
-
 
 # Caps that keep the work bounded on hostile pages.
 _MAX_BLOCKS = 20  # JSON-LD script blocks read per page
