@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from generator.model.posting import Origin
-from generator.readers.base import RawPosting
+from generator.readers.base import PostingError, RawPosting
 from generator.readers.yaml_safe import load_front_matter
 
 # Every accepted key, by the field it fills. The first key present wins.
@@ -46,7 +46,8 @@ class FrontMatterReader:
 
     def read(self, text: str) -> RawPosting:
         split = self._split(text)
-        assert split is not None, "accepts() was not called"
+        if split is None:
+            raise PostingError("no front matter: no `---` fence closes the `key: value` block")
         yaml_text, body, first_line = split
         data = load_front_matter(yaml_text, first_line=first_line)
         raw = RawPosting(reader=self.name, body=body.strip("\n"))
