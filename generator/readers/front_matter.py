@@ -98,5 +98,7 @@ _HTML_BLOCK = re.compile(r"<(p|div|ul|ol|li|h[1-6]|br|table|strong|span)\b[^>]*>
 
 def looks_like_html(body: str) -> bool:
     """An HTML body (many tags, few Markdown markers) is sanitized, not Markdown-rendered."""
-    tags = len(_HTML_BLOCK.findall(body))
+    # Only up to the last `>`: a tag cannot end after it, and without the limit every
+    # `<p` of a run such as `<p<p<p...` scanned to the end of the text (quadratic).
+    tags = len(_HTML_BLOCK.findall(body, 0, body.rfind(">") + 1))
     return tags >= 3 and tags * 3 > body.count("\n\n")
