@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from generator.model.posting import Origin
-from generator.readers.base import RawPosting
+from generator.readers.base import PostingError, RawPosting
 from generator.readers.labels import find_labels
 
 _STARTS_WITH_TAG = re.compile(
@@ -31,8 +31,11 @@ class HtmlReader:
 
     def read(self, text: str) -> RawPosting:
         scan = _Scanner()
-        scan.feed(text)
-        scan.close()
+        try:
+            scan.feed(text)
+            scan.close()
+        except AssertionError as err:  # Python 3.11's html.parser on `<![` without a name
+            raise PostingError(f"HTML the parser cannot read: {err}") from err
         raw = RawPosting(reader=self.name, body_format="html")
         raw.set("title", scan.meta.get("og:title"), Origin.HTML_META)
         raw.set("title", scan.headings.get("h1") or scan.headings.get("h2"), Origin.HEADING)

@@ -51,3 +51,9 @@ def test_every_reader_reads_what_it_accepts(text: str) -> None:
             reader.read(text)
         except PostingError:
             assert not accepted, f"{reader.name} accepted a text it cannot read"
+
+
+def test_html_the_parser_cannot_read_is_a_posting_error() -> None:
+    text = "<p>One</p><p>Two</p>\n<![ broken declaration\n"
+    with pytest.raises(PostingError, match="HTML"):
+        process_text(text, source="broken.html", fallback_date=dt.date(2026, 1, 1))
