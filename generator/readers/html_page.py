@@ -31,8 +31,12 @@ class HtmlReader:
 
     def read(self, text: str) -> RawPosting:
         scan = _Scanner()
+        # After the last `>` no tag, comment or declaration can end: html.parser would
+        # retry each `<` there to the end of the text when it closes (quadratic in
+        # `<a <a <a ...`), then keep it as text.  Given as text (`&lt;`), it is read once.
+        last = text.rfind(">") + 1
         try:
-            scan.feed(text)
+            scan.feed(text[:last] + text[last:].replace("<", "&lt;"))
             scan.close()
         except AssertionError as err:  # Python 3.11's html.parser on `<![` without a name
             raise PostingError(f"HTML the parser cannot read: {err}") from err

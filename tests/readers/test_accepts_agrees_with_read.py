@@ -54,6 +54,6 @@ def test_every_reader_reads_what_it_accepts(text: str) -> None:
 
 
 def test_html_the_parser_cannot_read_is_a_posting_error() -> None:
-    text = "<p>One</p><p>Two</p>\n<![ broken declaration\n"
+    text = "<p>One</p><p>Two</p>\n<![ broken declaration\n<p>Three</p>\n"
     with pytest.raises(PostingError, match="HTML"):
         process_text(text, source="broken.html", fallback_date=dt.date(2026, 1, 1))
