@@ -94,7 +94,13 @@ def clean_body(raw: RawPosting) -> str:
     return body
 
 
-_LEADING_HEADING = re.compile(r"\A\s*#{1,3}[ \t]+(?P<text>.+?)[ \t#]*(?:\n|\Z)")
+# `(?P<text>.+?)[ \t#]*` written so that it cannot backtrack: the text runs to its last
+# character that is not a space, tab or `#` (or is the one space before the line end
+# when the heading has no text).
+_LEADING_HEADING = re.compile(
+    r"\A\s*#{1,3}[ \t]+(?P<text>[^ \t\n](?:[ \t#]*+[^ \t#\n])*+|[ \t](?=[ \t#]*+(?:\n|\Z)))"
+    r"[ \t#]*+(?:\n|\Z)"
+)
 
 
 def _drop_title_heading(body: str, title: object) -> str:

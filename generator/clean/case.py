@@ -58,11 +58,14 @@ CONTEXT_TERMS: tuple[str, ...] = (
 
 _NO_SENTENCE_END = ("e.g.", "i.e.", "vs.", "cf.", "approx.", "incl.", "etc.)", "no.")
 
-_PROTECTED_MARKUP = re.compile(
-    r"`[^`\n]*`"  # code spans
-    r"|\]\([^)\s]*\)"  # link targets
-    r"|<[^>\s]+>"  # autolinks, tags
-)
+# Code spans, link targets, autolinks and tags: the matches of
+# r"`[^`\n]*`|\]\([^)\s]*\)|<[^>\s]+>" (see `_markup_spans`).
+_MARKUP_START = re.compile(r"[`<]|\]\(")
+_CODE_SPAN = re.compile(r"`[^`\n]*+`")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*+\)")
+_ANGLED = re.compile(r"<[^>\s]++>")
+_ANGLED_STOP = re.compile(r"[>\s]")
+_TARGET_STOP = re.compile(r"[)\s]")
 # Tried only at token starts (the look-behind): a 100,000-character token stays linear.
 _TOKEN = re.compile(r"(?<![^\s()<>\[\]\"'`])[^\s()<>\[\]\"'`]*[.@:][^\s()<>\[\]\"'`]*")
 _ADDRESS = re.compile(
@@ -100,7 +103,7 @@ class _Protected:
     """Spans (URLs, e-mail addresses, code) that must keep their exact spelling."""
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in _PROTECTED_MARKUP.finditer(text)]
+        spans = _markup_spans(text)
         for match in _TOKEN.finditer(text):
             token = match.group().rstrip(".,;:!?")
             if token and _ADDRESS.match(token):
@@ -117,6 +120,40 @@ class _Protected:
     def __contains__(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
+
+
+def _markup_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans, link targets and `<...>`, left to right without overlap.
+
+    The same spans as one regex of the three would find, in linear time: the regex
+    retried `<[^>\\s]+>` from every `<` of a run such as `<<<<...` (and the link
+    target from every `](`), each time scanning to the end of the run.  A start that
+    fails marks how far the failure reaches; later starts inside it fail the same way.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = angled_fails_to = target_fails_to = 0
+    while (start := _MARKUP_START.search(text, pos)) is not None:
+        at = start.start()
+        char = text[at]
+        hit = None
+        if char == "`":
+            hit = _CODE_SPAN.match(text, at)
+        elif char == "<" and at >= angled_fails_to:
+            hit = _ANGLED.match(text, at)
+            if hit is None:
+                stop = _ANGLED_STOP.search(text, at + 1)
+                angled_fails_to = stop.start() if stop else len(text)
+        elif char == "]" and at >= target_fails_to:
+            hit = _LINK_TARGET.match(text, at)
+            if hit is None:
+                stop = _TARGET_STOP.search(text, at + 2)
+                target_fails_to = stop.start() if stop else len(text)
+        if hit is not None:
+            spans.append(hit.span())
+            pos = hit.end()
+        else:
+            pos = at + 1
+    return spans
 
 
 def _trie_regex(terms: Iterable[str]) -> str:
@@ -157,7 +194,10 @@ _CONTEXT = _term_pattern(CONTEXT_TERMS)
 _KNOWN_SPELLING = {re.sub(r"\s+", " ", t).casefold(): t for t in KNOWN_TERMS}
 _CONTEXT_SPELLING = {t.casefold(): t for t in CONTEXT_TERMS}
 _BEFORE = re.compile(r"([\w.#+-]*\w[#+]*)(,?\s+(?:and|or)\s+|[^\w\s]?\s*)$")
-_AFTER = re.compile(r"(,?\s+(?:and|or)\s+|\s*[^\w\s]?\s*)(\.?\w[\w.#+-]*?[#+]*)(?=[^\w#+]|$)")
+# The word after: `\\.?\\w[\\w.#+-]*?[#+]*(?=[^\\w#+]|$)` ends at the first character that is
+# not a word character, `#` or `+`; written so, and with possessive white space, it
+# cannot backtrack (the lazy form was quadratic in a long run of spaces or `#`).
+_AFTER = re.compile(r"(,?\s++(?:and|or)\s+|\s*+[^\w\s]?\s*+)(\.?\w[\w#+]*+)")
 _LIST_JOINER = re.compile(r"^(?:\s*(?:,|/|&|\+)\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)$")
 
 

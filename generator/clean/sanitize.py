@@ -8,6 +8,11 @@
    double quotes with ``"`` escaped, and no raw ``<`` outside a tag.  A regex over
    the tags is enough; anything unexpected falls back to a real parser (html.parser).
 3. nh3 cleans the result again, so whatever step 2 does, the output is allow-listed.
+
+Before step 1, elements nested deeper than `MAX_NESTING` lose their tags (the text
+stays): html5ever's tree building takes time quadratic in the nesting depth (1 MB of
+`<div>` took nearly a minute).  The scan is linear, and a fragment with fewer `<`
+than the limit is passed on untouched.
 """
 
 from __future__ import annotations
@@ -44,8 +49,58 @@ _DROP_WITH_CONTENT = {
     "noframes", "plaintext",
 }
 _VOID = {"br", "hr"}
+MAX_NESTING = 100
+# Elements that never nest in the tree: void elements, and those whose end tag is
+# optional (a new `<p>` or `<li>` closes the open one), so they do not count as depth.
+_FLAT = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "thead",
+        "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rtc", "rp",
+        "html", "head", "body",
+    }
+)
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*+)[^<>]*+(>?)")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IGNORED_IN_URL = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
+
+
+def cap_nesting(fragment: str, limit: int = MAX_NESTING) -> str:
+    """`fragment` with the tags of elements nested deeper than `limit` removed.
+
+    A start tag that would open element number `limit + 1` is dropped, and so is the end
+    tag that closes it; the text inside stays.  End tags close what they close in a
+    browser (the innermost open element of that name and everything inside it).
+    """
+    if fragment.count("<") <= limit:
+        return fragment
+    out: list[str] = []
+    pos = 0
+    open_names: list[str] = []
+    dropped: dict[str, int] = {}
+    for tag in _TAG_TOKEN.finditer(fragment):
+        closing, name, ends = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if not ends or name in _FLAT:
+            continue
+        drop = False
+        if not closing:
+            drop = len(open_names) >= limit
+            if drop:
+                dropped[name] = dropped.get(name, 0) + 1
+            else:
+                open_names.append(name)
+        elif dropped.get(name):
+            dropped[name] -= 1
+            drop = True
+        elif name in open_names:
+            del open_names[len(open_names) - 1 - open_names[::-1].index(name) :]
+        if drop:
+            out.append(fragment[pos : tag.start()])
+            pos = tag.end()
+    if not out:
+        return fragment
+    out.append(fragment[pos:])
+    return "".join(out)
 
 
 def _scheme(url: str) -> str | None:
@@ -188,7 +243,7 @@ def sanitize_html(html_text: str, *, base_url: str | None = None) -> str:
     """
     if base_url is not None and _scheme(base_url) not in {"http", "https"}:
         base_url = None
-    cleaned = _first_pass(html_text, base_url)
+    cleaned = _first_pass(cap_nesting(html_text), base_url)
     try:
         rewritten = _rewrite(cleaned)
     except _Irregular:

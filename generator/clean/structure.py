@@ -25,19 +25,28 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+# The heading text ends at its last character that is not a space or tab; the group
+# is written so that it cannot backtrack (`(.*?)[ \t]*$` is quadratic in a long line).
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]++((?:[ \t]*+[^ \t\n])*+))?[ \t]*$")
 _HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{2,6})(?=[^\s#])")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+# Tried only where a run of spaces starts (the look-behind): a match from inside the
+# run would start at its first space anyway, and each failed start rescanned the run.
+_CLOSING_HASHES = re.compile(r"(?:^|(?<![ \t])[ \t]++)#++[ \t]*+$")
 _LIST_ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])(?=[ \t]|$)")
 _LIST_HEADING = re.compile(r"^( *(?:[*+-]|\d{1,9}[.)]))[ \t]+#{1,6}[ \t]+(?=\S)")
 _DOUBLE_BULLET = re.compile(r"^( *)([*+-])[ \t]+[*+-][ \t]+(?=[^\s*_-])")
-_THEMATIC_BREAK = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([*_-])(?:[ \t]*+\1){2,}+[ \t]*+$")
 _BROKEN_BOLD = re.compile(r"\*\*[ \t]+\*\*(\S(?:[^*]*?\S)?)\*\*\*\*")
 _EMPTY_BOLD = re.compile(r"(?:(?<=\s)|^)\*\*\*\*(?=\s|$)")
 _WRAPPED_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A link's target and title after `](`, and a title alone after white space.
+_LINK_END = re.compile(r'>?(?:\s++"[^"]*+")?\s*+\)')
+_LINK_TITLE_ONLY = re.compile(r'\s++"[^"]*+"\s*+\)')
+_LINK_STOP = re.compile(r"[)\s>]")
+_SPACES = re.compile(r"\s*+")
+_TRAILING_COLON = re.compile(r"(?<![ \t])[ \t]*+:$")
 _FOOTER_SPACE = re.compile(r"[\s*_]+")
-_DECORATION = re.compile(r"^[ \t>#*+_-]+|[ \t*_]+$")
+_DECORATION = re.compile(r"^[ \t>#*+_-]++|(?<![ \t*_])[ \t*_]++$")
 _APPLY_FOOTERS = frozenset(
     {
         "click to apply",
@@ -62,9 +71,60 @@ _MAX_PROMOTED_LINE_CHARS = 80
 _MAX_LIST_SHIFT = 7
 
 
+def _links(text: str) -> list[tuple[int, int, str, str]]:
+    """Each Markdown link or image in `text`: (start, end, label, target).
+
+    The matches of ``!?\\[([^\\]]*)\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+"[^"]*")?\\s*\\)``, found
+    left to right without overlap, in linear time: that regex retried the rest of the
+    line from every `[` and every space, which is quadratic in a long line.  Here a
+    failed `[` skips to its `]` (every `[` before it fails there the same way), and the
+    scan of a target is shared by the links that start inside it.
+    """
+    found: list[tuple[int, int, str, str]] = []
+    pos, close = 0, -1
+    run = (-1, -1)  # text[run[0]:run[1]] holds no `)`, space or `>`; text[run[1]] does
+    ends: dict[int, int | None] = {}  # where a target stopping at this index ends the link
+    while (start := text.find("[", pos)) >= 0:
+        if close <= start:
+            close = text.find("]", start + 1)
+        if close < 0:
+            break
+        first = start - 1 if start > pos and text[start - 1] == "!" else start
+        if text.startswith("(", close + 1):
+            after = close + 2
+            spaced = _SPACES.match(text, after).end()
+            target = spaced + 1 if text.startswith("<", spaced) else spaced
+            if not run[0] <= target <= run[1]:
+                stop = _LINK_STOP.search(text, target)
+                run = (target, stop.start() if stop else len(text))
+            stop_at = run[1]
+            if stop_at not in ends:
+                tail = _LINK_END.match(text, stop_at)
+                ends[stop_at] = tail.end() if tail else None
+            end: int | None = ends[stop_at]
+            url = text[target:stop_at]
+            if end is None and spaced > after:
+                title_only = _LINK_TITLE_ONLY.match(text, after)
+                end, url = (title_only.end(), "") if title_only else (None, url)
+            if end is not None:
+                found.append((first, end, text[start + 1 : close], url))
+                pos = end
+                continue
+        pos = close
+    return found
+
+
 def _visible(text: str) -> str:
     """Text as a reader sees it: links reduced to their text."""
-    return _LINK.sub(lambda m: m.group(1), text)
+    if "[" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end, label, _target in _links(text):
+        out += [text[pos:start], label]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _same_url(a: str, b: str) -> bool:
@@ -84,7 +144,7 @@ def _is_apply_footer(line: str, apply_url: str | None) -> bool:
         # Without a link the footer's words are the line's own (casefold works
         # character by character), and every footer has the word "apply".
         return False
-    targets = [m.group(2) for m in _LINK.finditer(line)]
+    targets = [target for _start, _end, _label, target in _links(line)]
     words = _DECORATION.sub("", _visible(line))
     words = _FOOTER_SPACE.sub(" ", words).strip(" .!:").casefold()
     if words not in _APPLY_FOOTERS:
@@ -102,7 +162,7 @@ def _fix_heading(line: str) -> str:
     bold = _WRAPPED_BOLD.match(text)
     if bold:
         text = bold.group(1).strip()
-    text = re.sub(r"[ \t]*:$", "", text)
+    text = _TRAILING_COLON.sub("", text)
     if not text:
         return hashes
     visible = _visible(text)

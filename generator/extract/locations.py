@@ -58,7 +58,7 @@ _NOT_A_PLACE = re.compile(
     re.I,
 )
 _HYBRID_QUALIFIER = re.compile(
-    r"\s*(?:\((?:hybrid|on[\s-]?site)\)|[-–]\s*(?:hybrid|on[\s-]?site)\b|"
+    r"(?:(?<!\s)\s*|(?<=\s))(?:\((?:hybrid|on[\s-]?site)\)|[-–]\s*(?:hybrid|on[\s-]?site)\b|"
     r"^\s*(?:hybrid|on[\s-]?site)\s*[-–:]\s*)",
     re.I,
 )
@@ -267,7 +267,7 @@ def normalize_location(name: str) -> str:
 
 def _reorder_dash_pair(text: str) -> str:
     """`UK - London` and `Canada - Toronto` -> `London, UK` and `Toronto, Canada`."""
-    match = re.fullmatch(r"([^,()]+?)\s+[-–—]\s+([^,()]+)", text)
+    match = None if "," in text or "(" in text or ")" in text else _DASH_PAIR.fullmatch(text)
     if not match:
         return text
     first, second = match.group(1).strip(), match.group(2).strip()
@@ -276,6 +276,25 @@ def _reorder_dash_pair(text: str) -> str:
     if is_country(second) and not is_country(first):
         return f"{first}, {second}"
     return text
+
+
+# A white-space run is tried where it starts only (`(?<!\s)`): a match from inside it
+# would start at its first character anyway, and each failed try from inside rescanned
+# the rest of the run, which was quadratic in a long run of spaces.  (`(?<=\s)` with no
+# white space is the start right after an earlier match that took the run.)
+_LINE_SEPARATORS = r"(?:(?<!\s)\s*|(?<=\s))[;|]\s*|(?<!\s)\s+/\s+|(?<=[a-z])/(?=[A-Z])"
+_DASH_PAIR = re.compile(r"([^,()]+?)\s+[-–—]\s+([^,()]+)")
+_REMOTE_WORD = re.compile(r"\bremote\b", re.I)
+_WITHIN_WORD = re.compile(r"\b(?:within|in|from|only)\b", re.I)
+
+
+def _remote_within(text: str) -> bool:
+    """`re.search(r"\\bremote\\b.*\\b(?:within|in|from|only)\\b", text, re.I)`, in linear time."""
+    for line in text.split("\n"):
+        remote = _REMOTE_WORD.search(line)
+        if remote is not None and _WITHIN_WORD.search(line, remote.end()) is not None:
+            return True
+    return False
 
 
 def _split_outside_parens(text: str, pattern: str) -> list[str]:
@@ -301,10 +320,10 @@ def _is_state_or_province(part: str) -> bool:
 
 def _split_or(text: str) -> list[str]:
     """Split on ` or ` unless it sits in parentheses or after `Remote within ...`."""
-    pieces = _split_outside_parens(text, r"\s+or\s+")
+    pieces = _split_outside_parens(text, r"(?<!\s)\s+or\s+")
     out: list[str] = []
     for piece in pieces:
-        if out and re.search(r"\bremote\b.*\b(?:within|in|from|only)\b", out[-1], re.I):
+        if out and _remote_within(out[-1]):
             out[-1] = f"{out[-1]} or {piece}"
         else:
             out.append(piece)
@@ -326,7 +345,7 @@ def _split_or(text: str) -> list[str]:
 
 def _split_line(line: str) -> list[str]:
     entries: list[str] = []
-    for chunk in _split_outside_parens(line, r"\s*[;|]\s*|\s+/\s+|(?<=[a-z])/(?=[A-Z])"):
+    for chunk in _split_outside_parens(line, _LINE_SEPARATORS):
         chunk = re.sub(r"^\s*(?:or|and)\s+", "", chunk)
         if re.search(r",\s+(?:or|and)\s+", chunk):
             entries.extend(_split_prose_list(chunk))

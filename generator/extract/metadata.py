@@ -22,7 +22,9 @@ _MAX_GUESSED_LOCATION = 80
 _PLACEHOLDER = re.compile(r"^(?:none|null|nil|n/?a|na|unknown|undefined|tbd|tba|-+|\.+|\?+)$", re.I)
 # Emoji and pictographs around names (`💢Popsa`), not letters of any script.
 _SYMBOL = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s*·•|]"
-_SYMBOLS_AROUND = re.compile(f"^{_SYMBOL}+|{_SYMBOL}+$")
+# The trailing run is tried only where it starts (the look-behind): from inside a run of
+# spaces each failed try rescanned the rest of the run, which was quadratic.
+_SYMBOLS_AROUND = re.compile(f"^{_SYMBOL}++|(?<!{_SYMBOL}){_SYMBOL}++$")
 # Employment words that really mean "other" (so OTHER is right, not a category like "Design").
 _OTHER_TYPES = re.compile(r"\b(?:other|volunteer\w*|per\s+project|gig|commission\w*|on[\s-]call)\b", re.I)
 

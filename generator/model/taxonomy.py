@@ -26,10 +26,21 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+# A word, with the `+` or `#` that ends it (`C++`, `C#`, `F#`, `Notepad++`).
+_COMPANY_WORD = re.compile(r"[^\W_]+(?:[+#]+(?![^\W_]))?")
+
+
+def _company_words(name: str) -> str:
+    """Like `plain_key`, but `C++ Co` and `C# Co` keep the `+`/`#` that tell them apart."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return " ".join(_COMPANY_WORD.findall(text.casefold()))
+
+
 @lru_cache(maxsize=65536)  # a company's name repeats over its postings, and builds compare it twice
 def company_key(name: str) -> str:
-    """`Salesforce, Inc.` and `SALESFORCE` match `Salesforce`."""
-    return _LEGAL_SUFFIX.sub("", plain_key(name)) or plain_key(name)
+    """`Salesforce, Inc.` and `SALESFORCE` match `Salesforce`; `C++ Co` and `C# Co` stay apart."""
+    words = _company_words(name)
+    return _LEGAL_SUFFIX.sub("", words) or words
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from generator.model.posting import Origin
-from generator.readers.base import RawPosting
+from generator.readers.base import PostingError, RawPosting
 from generator.readers.field_names import by_field, did_you_mean, is_known_key, normalise
 from generator.readers.field_values import clean_text, clean_value
 from generator.readers.structured_data import remove_json_ld, set_structured_fields
@@ -34,7 +34,8 @@ class FrontMatterReader:
 
     def read(self, text: str) -> RawPosting:
         split = self._split(text)
-        assert split is not None, "accepts() was not called"
+        if split is None:
+            raise PostingError("no front matter: no `---` fence closes the `key: value` block")
         yaml_text, body, first_line = split
         data = clean_value(load_front_matter(yaml_text, first_line=first_line))
         raw = RawPosting(reader=self.name, body=body.strip("\n"))
@@ -126,5 +127,7 @@ _HTML_BLOCK = re.compile(r"<(p|div|ul|ol|li|h[1-6]|br|table|strong|span)\b[^>]*>
 
 def looks_like_html(body: str) -> bool:
     """An HTML body (many tags, few Markdown markers) is sanitized, not Markdown-rendered."""
-    tags = len(_HTML_BLOCK.findall(body))
+    # Only up to the last `>`: a tag cannot end after it, and without the limit every
+    # `<p` of a run such as `<p<p<p...` scanned to the end of the text (quadratic).
+    tags = len(_HTML_BLOCK.findall(body, 0, body.rfind(">") + 1))
     return tags >= 3 and tags * 3 > body.count("\n\n")

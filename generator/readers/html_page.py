@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from generator.model.posting import Origin
-from generator.readers.base import RawPosting
+from generator.readers.base import PostingError, RawPosting
 from generator.readers.labels import find_labels
 from generator.readers.structured_data import set_structured_fields
 
@@ -25,12 +26,21 @@ class HtmlReader:
 
     def accepts(self, text: str) -> bool:
         head = text[:4000]
-        return bool(_STARTS_WITH_TAG.match(head)) and len(_TAG.findall(head)) >= 2
+        # Tags end at a `>`: counted up to the last one, each `<a` of `<a<a<a...` is not
+        # scanned to the end of the head (quadratic).
+        return bool(_STARTS_WITH_TAG.match(head)) and len(_TAG.findall(head, 0, head.rfind(">") + 1)) >= 2
 
     def read(self, text: str) -> RawPosting:
         scan = _Scanner()
-        scan.feed(text)
-        scan.close()
+        # After the last `>` no tag, comment or declaration can end: html.parser would
+        # retry each `<` there to the end of the text when it closes (quadratic in
+        # `<a <a <a ...`), then keep it as text.  Given as text (`&lt;`), it is read once.
+        last = text.rfind(">") + 1
+        try:
+            scan.feed(text[:last] + text[last:].replace("<", "&lt;"))
+            scan.close()
+        except AssertionError as err:  # Python 3.11's html.parser on `<![` without a name
+            raise PostingError(f"HTML the parser cannot read: {err}") from err
         raw = RawPosting(reader=self.name, body_format="html")
         # Structured data first: it outranks everything read from the visible page.
         set_structured_fields(raw, text)
@@ -112,19 +122,53 @@ class _Scanner(HTMLParser):
         return "\n".join(line for line in lines if line)
 
 
-_BODY = re.compile(r"<body\b[^>]*>(?P<body>.*?)(?:</body\s*>|\Z)", re.I | re.S)
+# `<body ...>` up to the first `</body>` or the end; `<head>...</head>` removed.  Each is
+# searched only up to the last `>` / `</head>`: no match can end later, and every
+# start of `<body<body...` or `<head<head...` scanned to the end of the text.
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.I)
+_BODY_CLOSE = re.compile(r"</body\s*>", re.I)
 _HEAD = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
+_HEAD_CLOSE = re.compile(r"</head\s*>", re.I)
 
 
 def _body_of(text: str, title: str | None) -> str:
     """The page's body markup, without the heading that became the title."""
-    m = _BODY.search(text)
-    body = m["body"] if m else _HEAD.sub("", text)
+    m = _BODY_OPEN.search(text, 0, text.rfind(">") + 1)
+    if m:
+        close = _BODY_CLOSE.search(text, m.end())
+        body = text[m.end() : close.start() if close else len(text)]
+    else:
+        cut = max((c.end() for c in _HEAD_CLOSE.finditer(text)), default=0)
+        body = _HEAD.sub("", text[:cut]) + text[cut:]
     if title:
-        heading = re.compile(r"<h([12])\b[^>]*>(?P<inner>.*?)</h\1\s*>", re.I | re.S)
-        for hm in heading.finditer(body):
-            inner = " ".join(html.unescape(re.sub(r"<[^>]+>", "", hm["inner"])).split())
+        for start, end, inner_html in _headings(body):
+            inner = " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner_html)).split())
             if inner == title:
-                body = body[: hm.start()] + body[hm.end() :]
+                body = body[:start] + body[end:]
                 break
     return body.strip()
+
+
+_HEADING_OPEN = re.compile(r"<h([12])\b[^>]*>", re.I)
+_HEADING_CLOSE = {level: re.compile(rf"</h{level}\s*>", re.I) for level in "12"}
+
+
+def _headings(body: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, inner markup) of each `<h1>`/`<h2>` element, left to right.
+
+    The matches of ``<h([12])\\b[^>]*>(?P<inner>.*?)</h\\1\\s*>`` (re.I, re.S), found in
+    linear time: the regex scanned to the end of the text from every unclosed `<h1`.
+    """
+    pos, last = 0, body.rfind(">") + 1
+    closes: dict[str, tuple[int, re.Match[str] | None]] = {}  # level: (searched from, first close)
+    while (opening := _HEADING_OPEN.search(body, pos, last)) is not None:
+        level = opening[1]
+        known = closes.get(level)
+        if known is None or known[0] > opening.end() or (known[1] and known[1].start() < opening.end()):
+            known = closes[level] = (opening.end(), _HEADING_CLOSE[level].search(body, opening.end()))
+        close = known[1]
+        if close is None:
+            pos = opening.start() + 1
+            continue
+        yield opening.start(), close.end(), body[opening.end() : close.start()]
+        pos = close.end()

@@ -12,7 +12,12 @@ from generator.extract.filename_title import parse_file_name_line
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
 
-_H1 = re.compile(r"^#{1,2}[ \t]+(?P<title>\S.*?)[ \t#]*$")
+# The title ends at its last character that is not a space, tab or `#`; written so
+# that it cannot backtrack (`\\S.*?[ \\t#]*$` was quadratic in a long first line).
+_H1 = re.compile(r"^#{1,2}[ \t]++(?P<title>\S(?:[ \t#]*+[^ \t#\n])*+)[ \t#]*$")
+# A link `[text](target)`, or (second branch) a `[` that cannot start one: consumed up
+# to where every later `[` before it would fail too, so no start is tried twice.
+_LINK = re.compile(r"\[([^\]]*+)\]\([^)]*+\)|\[[^\]]*+(?:\]\([^)]*+)?")
 _MAX_TITLE = 120
 
 
@@ -61,5 +66,5 @@ def _words(text: str) -> list[str]:
 
 
 def _strip_markup(text: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = _LINK.sub(lambda m: m.group(0) if m.group(1) is None else m.group(1), text)
     return text.strip("*_` ").strip()
