@@ -120,6 +120,7 @@ def _serve(conn: Connection, current: Any, func: Callable[[Any], Any], items: Se
     global _IN_WORKER
     _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler of a parent (the preview's)
     while (job := conn.recv()) is not None:
         answers = []
         for index in job:
@@ -207,7 +208,8 @@ def guarded_map(
 
     _SHARED = shared
     gc.freeze()  # as in pool_map: the workers do not copy the parent's memory page by page
-    release_free_memory()
+    if len(items) >= 64:  # it walks the whole heap: worth it for long-lived workers only
+        release_free_memory()
     done = False
     try:
         workers.extend(start() for _ in range(min(worker_count(), len(pending))))
@@ -240,7 +242,7 @@ def guarded_map(
                     raise OSError
                 worker.conn.send(None)
             except OSError:
-                worker.process.terminate()
+                worker.process.kill()  # it holds nothing worth saving
         for worker in workers:
             worker.process.join()
             worker.conn.close()

@@ -16,6 +16,7 @@ that died) are not, and the file is read again by the next build.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import signal
 import sys
@@ -100,15 +101,9 @@ class _Read(NamedTuple):
 
 def _read_one(task: _Task) -> _Read:
     """One posting file through the pipeline, under its budget; a bad file gives a skip."""
-    from generator.pipeline import process_text  # imported only by builds that read files
-    from generator.readers.decode import decode
-
     try:
         with within(task.limits.budget, worker=in_worker()):
-            text = decode(read_source(task.path, task.limits.max_size))
-            posting = process_text(text, source=task.rel, fallback_date=task.fallback)
-            meta, body = posting_to_json(without_body(posting)), body_to_json(posting)
-            return _Read(meta, body, body_terms_text(posting))
+            return _made(read_source(task.path, task.limits.max_size), task.rel, task.fallback)
     except OverBudget as err:
         return _skip(err.message, None, lasting=False)
     except Unreadable as err:
@@ -121,6 +116,15 @@ def _read_one(task: _Task) -> _Read:
         return _skip(f"cannot be read: {type(err).__name__}: {err}", None, lasting=False)
     except (RecursionError, ValueError) as err:
         return _skip(f"cannot be read: {type(err).__name__}: {err}", None)
+
+
+def _made(data: bytes, rel: str, fallback: dt.date) -> _Read:
+    from generator.pipeline import process_text  # imported only by builds that read files
+    from generator.readers.decode import decode
+
+    posting = process_text(decode(data), source=rel, fallback_date=fallback)
+    meta, body = posting_to_json(without_body(posting)), body_to_json(posting)
+    return _Read(meta, body, body_terms_text(posting))
 
 
 def _lost(task: _Task, exitcode: int | None) -> _Read:
@@ -335,8 +339,30 @@ def read_postings_cached(
 
 def _remake_body(task: _Task) -> tuple[str, str] | None:
     """A body missing from the cache, made again from the posting's file."""
-    body = next(guarded_map(_read_one, [task], lost=_lost)).body
+    (read,) = guarded_map(_read_one, [task], lost=_lost)
+    body = read.body
     return body_from_json(body) if body is not None else None
+
+
+_WARM_UP = (
+    "---\ntitle: Warm-up Engineer\ncompany: Example\nlocation: Berlin, Germany\nsalary: 50k-60k EUR\n---\n\n"
+    "## About\n\nWe donâ€™t mind. *Python*, [a link](https://example.com/).\n\n- one\n- two\n",
+    "<html><head><meta property='og:title' content='Warm-up'></head><body><h1>Warm-up</h1>"
+    "<p>Location: Remote</p><a href='https://example.com/apply'>Apply</a></body></html>",
+    "warm-up engineer\n\n" + "we build things with python and care about tests, every day of the week. " * 4,
+)
+
+
+@functools.cache
+def _warm_up() -> None:
+    """Read a few small postings in this process once, so that every worker forked from it
+    later starts with the pipeline's lazy imports and compiled patterns (a preview save
+    reads its posting in a fresh worker: measured 0.2-0.6 s cold, 0.03-0.3 s warm)."""
+    for text in _WARM_UP:
+        try:
+            _made(text.encode(), "warm-up.md", dt.date(2026, 1, 1))
+        except Exception:  # noqa: S112 - a warm-up that fails only costs time later
+            continue
 
 
 def read_posting(
@@ -349,9 +375,9 @@ def read_posting(
     if fallback is None:
         fallback = dt.datetime.fromtimestamp(source.stat.st_mtime, dt.UTC).date()
     task = _Task(source.filename, source.rel, fallback, ReadLimits.of(config))
-    import generator.pipeline  # noqa: F401 - imported before the worker forks
+    _warm_up()
 
-    data, body, _terms, _lasting = next(guarded_map(_read_one, [task], lost=_lost))
+    ((data, body, _terms, _lasting),) = guarded_map(_read_one, [task], lost=_lost)
     result = _decode_entry(source.rel, data)
     if isinstance(result, Posting) and body is not None:
         result.body_html, result.body_text = body_from_json(body) or ("", "")

@@ -226,3 +226,14 @@ def test_the_budgets_are_config_keys(tmp_path: Path) -> None:
         load_config(path)
     assert "'max_read_seconds' must be a number more than 0" in str(err.value)
     assert "'max_read_memory_mib' must be an integer, not str" in str(err.value)
+
+
+def test_workers_end_when_the_caller_stops_early_under_a_sigterm_handler() -> None:
+    # The preview handles SIGTERM; its workers must not inherit a handler that keeps them alive.
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        results = guarded_map(_square_or_die, range(100, 200), lost=lambda n, code: n, chunksize=5)
+        assert next(results) == 100 * 100
+        results.close()  # returns once every worker has ended
+    finally:
+        signal.signal(signal.SIGTERM, previous)
