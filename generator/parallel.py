@@ -153,12 +153,13 @@ def guarded_map(
     sake), the rest of its chunk is run again as usual, and an item whose worker dies again
     while alone with it gives `lost(item, exitcode)` (as `multiprocessing.Process.exitcode`:
     -N for signal N). An exception raised by func is raised here. Where fork is
-    unavailable, func runs in this process (and nothing guards against a crash).
+    unavailable, or in a worker of `pool_map` (which may not start processes of its own),
+    func runs in this process (and nothing guards against a crash).
     """
     global _SHARED
     if not items:
         return
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         _SHARED = shared
         try:
             yield from map(func, items)

@@ -237,3 +237,17 @@ def test_workers_end_when_the_caller_stops_early_under_a_sigterm_handler() -> No
         results.close()  # returns once every worker has ended
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _read_in_a_render_worker(n: int) -> int:
+    return next(iter(guarded_map(_square_or_die, [n + 100], lost=lambda n, code: -1)))
+
+
+def test_guarded_map_runs_in_place_inside_a_pool_map_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A render worker that finds a body missing from the cache reads the posting again.
+    from generator.parallel import pool_map
+
+    monkeypatch.setenv("JOBBOARD_WORKERS", "2")
+    assert list(pool_map(_read_in_a_render_worker, range(8), min_items=1, chunksize=2)) == [
+        (n + 100) ** 2 for n in range(8)
+    ]
