@@ -13,6 +13,7 @@ import errno
 import io
 import os
 import pickle
+import signal
 import socket
 import stat
 import sys
@@ -410,3 +411,52 @@ def test_a_file_name_that_is_not_utf8_prints_on_a_strict_stdout(
     code, out, lines = _build(tmp_path, monkeypatch, capsys)
     assert _skips(lines) == ['skipped "caf\\xe9.md": file name is not valid UTF-8']
     assert "2 postings" in out and code == 1
+
+
+def _replace_after_scan(monkeypatch: pytest.MonkeyPatch, path: Path, make: Callable[[Path], None]) -> None:
+    real = reading_module.scan_content
+
+    def scan_then_replace(*args: Any, **kwargs: Any) -> Any:
+        scan = real(*args, **kwargs)
+        path.unlink()
+        make(path)
+        return scan
+
+    monkeypatch.setattr(reading_module, "scan_content", scan_then_replace)
+    monkeypatch.setattr(build_module, "scan_content", scan_then_replace)
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+def test_a_file_replaced_by_a_fifo_after_the_scan_does_not_block_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cache: bool
+) -> None:
+    content = _board(tmp_path)
+    (content / "swapped.md").write_text(OTHER.replace("Other", "Swapped"))
+    _replace_after_scan(monkeypatch, content / "swapped.md", os.mkfifo)
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the build blocked on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        code, out, lines = _build(tmp_path, monkeypatch, capsys, *([] if cache else ["--no-cache"]))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert _skips(lines) == ["skipped swapped.md: not a regular file (FIFO)"]
+    assert "2 postings" in out and code == 1
+
+
+def test_a_file_replaced_by_a_link_after_the_scan_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = _board(tmp_path)
+    secret = tmp_path / "secret.md"
+    secret.write_text(GOOD.replace("Good Job", "Secret Job"))
+    (content / "swapped.md").write_text(OTHER.replace("Other", "Swapped"))
+    _replace_after_scan(monkeypatch, content / "swapped.md", lambda path: path.symlink_to(secret))
+    code, _out, lines = _build(tmp_path, monkeypatch, capsys, "--no-cache")
+    assert _skips(lines) == ["skipped swapped.md: symbolic link, not followed"]
+    assert code == 1
+    assert not list((tmp_path / "output" / "jobs").glob("secret-job*"))
