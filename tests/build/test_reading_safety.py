@@ -460,3 +460,11 @@ def test_a_file_replaced_by_a_link_after_the_scan_is_not_followed(
     assert _skips(lines) == ["skipped swapped.md: symbolic link, not followed"]
     assert code == 1
     assert not list((tmp_path / "output" / "jobs").glob("secret-job*"))
+
+
+def test_import_names_a_fifo_given_as_a_source(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    lines: list[str] = []
+    result = import_module.import_postings([tmp_path / "pipe.md"], tmp_path / "out", log=lines.append)
+    assert lines == [f"skipped {tmp_path}/pipe.md: not a regular file (FIFO)"]
+    assert not result.ok
