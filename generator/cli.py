@@ -156,11 +156,13 @@ def _add_import(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from generator.budget import Budget
     from generator.commands.import_ import import_postings
 
     config = load_config(args.config)
+    budget = Budget(config.max_read_seconds, config.max_read_memory_mib)
     result = import_postings(
-        args.sources, args.to, force=args.force, max_size=config.max_file_size, log=_stderr
+        args.sources, args.to, force=args.force, max_size=config.max_file_size, log=_stderr, budget=budget
     )
     print(
         f"imported {len(result.written)} postings into {args.to}, "

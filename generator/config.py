@@ -34,6 +34,9 @@ class Config:
     per_page: int = 50
     templates: Path | None = None
     max_file_size: int = 5_000_000
+    # A posting's budget while it is read (see generator.budget): past it, it is skipped.
+    max_read_seconds: float = 10.0  # CPU time
+    max_read_memory_mib: int = 1024  # memory, in MiB
     language: str = "en"
     aliases: dict[str, dict[str, str]] = field(
         default_factory=lambda: {kind: dict(table) for kind, table in DEFAULT_ALIASES.items()}
@@ -47,6 +50,8 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "per_page": int,
     "templates": str,
     "max_file_size": int,
+    "max_read_seconds": (int, float),
+    "max_read_memory_mib": int,
     "language": str,
     "aliases": dict,
 }
@@ -83,10 +88,12 @@ def _problems(data: dict[str, Any]) -> list[str]:
         expected = _TYPES.get(key)
         if expected is None:
             problems.append(f"unknown key {key!r} (known: {', '.join(sorted(_TYPES))})")
-        elif not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
+        elif not isinstance(value, expected) or (isinstance(value, bool) and expected in (int, (int, float))):
             problems.append(f"{key!r} must be {_type_name(expected)}, not {type(value).__name__}")
         elif key == "per_page" and value < 1:
             problems.append("'per_page' must be at least 1")
+        elif key in ("max_read_seconds", "max_read_memory_mib") and not 0 < value < 1e12:
+            problems.append(f"{key!r} must be a number more than 0")
         elif key == "aliases":
             for kind, table in value.items():
                 if kind not in DEFAULT_ALIASES:
@@ -98,4 +105,6 @@ def _problems(data: dict[str, Any]) -> list[str]:
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
     names = {str: "a string", int: "an integer", dict: "a table"}
+    if expected == (int, float):
+        return "a number"
     return names.get(expected, str(expected)) if isinstance(expected, type) else "valid"

@@ -4,6 +4,12 @@ Worker processes are forked, so they inherit what the parent has built (the site
 template environment) without pickling it: `shared()` returns the value passed to
 `pool_map` in the parent. Where fork is unavailable, or the work is too small for a pool
 to pay off, the same function runs in this process.
+
+`guarded_map` is for work on untrusted input (reading postings): it always runs in worker
+processes, and a worker that dies (killed by the system, out of memory, a crash in a C
+library) costs only the item it was working on. `multiprocessing.Pool` waits for ever for
+the results of a worker that died, and `concurrent.futures` fails every pending item
+(`BrokenProcessPool`) without saying which one was at fault.
 """
 
 from __future__ import annotations
@@ -13,13 +19,19 @@ import functools
 import gc
 import multiprocessing
 import os
+import signal
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 _SHARED: Any = None
+_IN_WORKER = False
 
 
 def worker_count() -> int:
@@ -31,6 +43,11 @@ def worker_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def in_worker() -> bool:
+    """True in a worker process of `guarded_map` (limits set there apply to that process only)."""
+    return _IN_WORKER
 
 
 def shared() -> Any:
@@ -87,4 +104,148 @@ def pool_map(
         finally:
             gc.unfreeze()
     finally:
+        _SHARED = None
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    current: Any  # shared memory: the index of the item the worker is on, -1 between chunks
+    job: list[int] = field(default_factory=list)  # the chunk sent, not yet answered
+
+
+def _serve(conn: Connection, current: Any, func: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    """A worker's loop: a chunk of item indexes in, their results out, until None."""
+    global _IN_WORKER
+    _IN_WORKER = True
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler of a parent (the preview's)
+    while (job := conn.recv()) is not None:
+        answers = []
+        for index in job:
+            current.value = index  # a write to shared memory: no system call per item
+            try:
+                answers.append((True, func(items[index])))
+            except Exception as err:
+                answers.append((False, err))
+                break
+        current.value = -1
+        try:
+            conn.send(answers)
+        except Exception as err:  # a result or error that does not pickle
+            conn.send([(False, RuntimeError(f"{type(err).__name__}: {err}"))])
+
+
+def guarded_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    lost: Callable[[T, int | None], R],
+    shared: Any = None,
+    chunksize: int = 16,
+) -> Iterator[R]:
+    """func(item) for every item, in order, in forked worker processes that may die.
+
+    Each worker writes the index of the item it is on into memory it shares with the parent,
+    so the parent knows which item a dead worker was on. The dead worker is replaced; that
+    item is run once more on its own (the system may have killed the worker for another's
+    sake), the rest of its chunk is run again as usual, and an item whose worker dies again
+    while alone with it gives `lost(item, exitcode)` (as `multiprocessing.Process.exitcode`:
+    -N for signal N). An exception raised by func is raised here. Where fork is
+    unavailable, or in a worker of `pool_map` (which may not start processes of its own),
+    func runs in this process (and nothing guards against a crash).
+    """
+    global _SHARED
+    if not items:
+        return
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        _SHARED = shared
+        try:
+            yield from map(func, items)
+        finally:
+            _SHARED = None
+        return
+    context = multiprocessing.get_context("fork")
+    indexes = range(len(items))
+    pending = deque(list(indexes[i : i + chunksize]) for i in range(0, len(items), chunksize))
+    alone: set[int] = set()  # items run on their own because their worker died on them
+    results: dict[int, R] = {}
+    workers: list[_Worker] = []
+
+    def start() -> _Worker:
+        parent_end, child_end = context.Pipe()
+        current = context.RawValue("q", -1)
+        process = context.Process(target=_serve, args=(child_end, current, func, items), daemon=True)
+        process.start()
+        child_end.close()  # so the worker's death reads as the end of its pipe
+        return _Worker(process, parent_end, current)
+
+    def died(worker: _Worker) -> _Worker:
+        worker.process.join()
+        worker.conn.close()
+        left, culprit = worker.job, worker.current.value
+        rest = [index for index in left if index != culprit]
+        if rest:
+            pending.appendleft(rest)
+        if culprit in left:
+            if culprit in alone:
+                results[culprit] = lost(items[culprit], worker.process.exitcode)
+            else:
+                alone.add(culprit)
+                pending.appendleft([culprit])
+        return start()
+
+    def feed(n: int) -> None:
+        while not workers[n].job and pending:
+            job = pending.popleft()
+            try:
+                workers[n].conn.send(job)
+            except OSError:  # it died while idle: the job goes to its replacement
+                pending.appendleft(job)
+                workers[n] = died(workers[n])
+                continue
+            workers[n].job = job
+
+    _SHARED = shared
+    gc.freeze()  # as in pool_map: the workers do not copy the parent's memory page by page
+    if len(items) >= 64:  # it walks the whole heap: worth it for long-lived workers only
+        release_free_memory()
+    done = False
+    try:
+        workers.extend(start() for _ in range(min(worker_count(), len(pending))))
+        next_out = 0
+        while next_out < len(items):
+            for n in range(len(workers)):
+                feed(n)
+            by_conn = {worker.conn: n for n, worker in enumerate(workers) if worker.job}
+            for conn in wait(list(by_conn)):
+                n = by_conn[conn]
+                try:
+                    answers = conn.recv()
+                except (EOFError, OSError):
+                    workers[n] = died(workers[n])
+                    continue
+                for index, (ok, value) in zip(workers[n].job, answers, strict=False):
+                    if not ok:
+                        raise value
+                    results[index] = value
+                workers[n].job = []
+                feed(n)
+            while next_out in results:
+                yield results.pop(next_out)
+                next_out += 1
+        done = True
+    finally:
+        for worker in workers:
+            try:
+                if not done:
+                    raise OSError
+                worker.conn.send(None)
+            except OSError:
+                worker.process.kill()  # it holds nothing worth saving
+        for worker in workers:
+            worker.process.join()
+            worker.conn.close()
+        gc.unfreeze()
         _SHARED = None

@@ -174,7 +174,7 @@ class Builder:
         with _timed(stages, "read"):
             scan = scan_content(options.content, config, cache)
         if tree.cache is not None:
-            site_key = _site_key(config, today, options.drafts, scan.keys, None)
+            site_key = _site_key(config, today, options.drafts, scan.site_inputs(), None)
             if tree.site != site_key:
                 # Unless this looks like a build with nothing to do, the spare tree's check
                 # starts now and runs while the postings are read (else it would compete for
@@ -208,7 +208,9 @@ class Builder:
         report = Report.of(site, reading.skipped)
         self._say(report.duplicate_lines())  # the skips were logged as they were read
         if site_key is not None and not site.postings:  # an empty board's feed shows the build time
-            site_key, built_from = _site_key(config, today, options.drafts, keys, now), None
+            site_key, built_from = _site_key(config, today, options.drafts, scan.site_inputs(), now), None
+        if reading.unsettled:  # files that could not be read this time: the next build reads them
+            site_key, built_from = None, None
         written, changed = 0, []
         try:
             if site_key is not None and built_from is None:

@@ -27,6 +27,7 @@ from typing import Any, Literal
 from generator.buildable import refusal
 from generator.cache import BuildCache
 from generator.config import Config
+from generator.display import one_line, shown_path
 from generator.model.posting import Origin, Posting
 from generator.model.site import assemble_site
 from generator.reading import read_postings_cached
@@ -140,7 +141,7 @@ def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) 
         message, line = _line_of(warning)
         report.add("warning", _warning_code(message), message, line)
     if duplicate_of:
-        report.add("warning", "duplicate", f"duplicate of {duplicate_of}: same job, not built")
+        report.add("warning", "duplicate", f"duplicate of {shown_path(duplicate_of)}: same job, not built")
     if posting.is_expired(today):
         report.add("note", "expired", f"expired on {posting.valid_through}: page kept, marked closed")
     if posting.draft:
@@ -171,17 +172,18 @@ def format_text(report: CheckReport) -> str:
     """One header line per posting (title and field origins), one line per problem."""
     lines: list[str] = []
     for f in report.files:
+        source = shown_path(f.source)
         if f.title is None:
-            header = f"{f.source}:"
+            header = f"{source}:"
         else:
             origins = "; ".join(
                 f"{name}: {info['origin']}" for name, info in f.fields.items() if info["origin"]
             )
-            header = f"{f.source}: {f.title!r} ({origins})"
+            header = f"{source}: {f.title!r} ({origins})"
         lines.append(header)
         for p in f.problems:
             where = f" (line {p.line})" if p.line else ""
-            lines.append(f"  {p.severity}: {p.message}{where}")
+            lines.append(f"  {p.severity}: {one_line(p.message)}{where}")
     lines.append(
         f"{len(report.files)} files: {report.count('error')} errors, "
         f"{report.count('warning')} warnings, {report.count('note')} notes"

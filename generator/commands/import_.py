@@ -9,6 +9,7 @@ overwritten unless `force`.
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +17,18 @@ from typing import Any
 
 import yaml
 
+from generator.budget import Budget, OverBudget, within
 from generator.clock import source_date_epoch
+from generator.config import Config
+from generator.display import one_line, shown_path
 from generator.extract.locations import parse_locations
 from generator.model.posting import Origin, Posting
 from generator.model.slugs import make_slug
-from generator.pipeline import Processed, process_file_full
+from generator.pipeline import Processed, process_text_full
 from generator.readers import PostingError
+from generator.readers.decode import decode
 from generator.readers.front_matter import looks_like_html
-from generator.sources import SourceFile, find_sources
+from generator.sources import SourceFile, file_kind, find_sources, os_problem, read_source
 
 Log = Callable[[str], None]
 
@@ -104,54 +109,88 @@ def _target_name(source: SourceFile, taken: set[str]) -> str:
     return name
 
 
-def _sources(src: Path, max_size: int) -> tuple[list[SourceFile], list[str]]:
-    if src.is_symlink():
-        return [], [f"{src}: symbolic link, not followed"]
-    if src.is_file():
-        info = src.stat()
-        if info.st_size > max_size:
-            return [], [f"{src}: file is {info.st_size:,} bytes, over the {max_size:,}-byte limit"]
-        return [SourceFile(src.parent, src.name, info)], []
-    if src.is_dir():
+def _sources(src: Path, max_size: int) -> tuple[list[SourceFile], list[tuple[Path, str]]]:
+    """The posting files SRC names, and (path, reason) for each one refused."""
+    try:
+        info = src.lstat()
+    except OSError as err:
+        if isinstance(err, FileNotFoundError):
+            return [], [(src, "no such file or folder")]
+        return [], [(src, os_problem(err))]
+    if stat.S_ISLNK(info.st_mode):
+        return [], [(src, "symbolic link, not followed")]
+    if stat.S_ISDIR(info.st_mode):
         found, rejected = find_sources(src, max_size=max_size)
-        return found, [f"{src / r.rel}: {r.reason}" for r in rejected]
-    return [], [f"{src}: no such file or folder"]
+        return found, [(src / r.rel, r.reason) for r in rejected]
+    if not stat.S_ISREG(info.st_mode):
+        return [], [(src, f"not a regular file ({file_kind(info.st_mode)})")]
+    if info.st_size > max_size:
+        return [], [(src, f"file is {info.st_size:,} bytes, over the {max_size:,}-byte limit")]
+    return [SourceFile(src.parent, src.name, info)], []
+
+
+def _process(source: SourceFile, root: Path, fallback: dt.date, max_size: int, budget: Budget) -> Processed:
+    """One posting file, read bounded by the size limit and processed under the CPU budget.
+    Raises PostingError, OverBudget or OSError."""
+    with within(budget, worker=False):
+        text = decode(read_source(source.filename, max_size))
+        rel = source.path.relative_to(root).as_posix()
+        return process_text_full(text, source=rel, fallback_date=fallback)
 
 
 def import_postings(
-    sources: Iterable[Path], target: Path, *, force: bool = False, max_size: int = 5_000_000, log: Log = print
+    sources: Iterable[Path],
+    target: Path,
+    *,
+    force: bool = False,
+    max_size: int = 5_000_000,
+    log: Log = print,
+    budget: Budget | None = None,
 ) -> ImportResult:
-    """Write each raw posting below `sources` as a Markdown file in `target`."""
+    """Write each raw posting below `sources` as a Markdown file in `target`.
+
+    Every line logged names files through `shown_path`, so a file name cannot forge one.
+    `budget` is each posting's CPU time (the defaults of Config when None)."""
     result = ImportResult()
+    if budget is None:
+        defaults = Config()
+        budget = Budget(defaults.max_read_seconds, defaults.max_read_memory_mib)
     taken: set[str] = set()
     epoch = source_date_epoch()
     fallback = epoch.date() if epoch else dt.date.today()
+
+    def skipped(path: Path, message: str, line: int | None = None) -> None:
+        at = f":{line}" if line else ""
+        result.failed.append(f"{path}{at}: {message}")
+        log(f"skipped {shown_path(path)}{at}: {one_line(message)}")
+
     for src in sources:
         found, rejected = _sources(src, max_size)
-        for reason in rejected:
-            result.failed.append(reason)
-            log(f"skipped {reason}")
+        for path, reason in rejected:
+            skipped(path, reason)
         root = src if src.is_dir() else src.parent
         for source in found:
-            shown = source.path.as_posix()
             try:
-                processed = process_file_full(source.path, content_dir=root, fallback_date=fallback)
-            except PostingError as err:
-                where = f"{shown}:{err.line}" if err.line else shown
-                result.failed.append(f"{where}: {err.message}")
-                log(f"skipped {where}: {err.message}")
+                processed = _process(source, root, fallback, max_size, budget)
+            except OverBudget as err:
+                skipped(source.path, err.message)
                 continue
-            except (OSError, RecursionError, MemoryError, ValueError) as err:
-                result.failed.append(f"{shown}: cannot be read: {err}")
-                log(f"skipped {shown}: cannot be read: {type(err).__name__}: {err}")
+            except PostingError as err:
+                skipped(source.path, err.message, err.line)
+                continue
+            except OSError as err:
+                skipped(source.path, os_problem(err))
+                continue
+            except (RecursionError, MemoryError, ValueError) as err:
+                skipped(source.path, f"cannot be read: {type(err).__name__}: {err}")
                 continue
             path = target / _target_name(source, taken)
             if path.exists() and not force:
                 result.kept.append(path)
-                log(f"kept {path}: exists already (use --force to overwrite)")
+                log(f"kept {shown_path(path)}: exists already (use --force to overwrite)")
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(render_markdown(processed), encoding="utf-8", newline="\n")
             result.written.append(path)
-            log(f"wrote {path} (from {shown})")
+            log(f"wrote {shown_path(path)} (from {shown_path(source.path)})")
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.display import shown_path
 from generator.model.site import Site
 from generator.reading import Skip
 
@@ -44,7 +45,10 @@ class Report:
         return [skip.log_line() for skip in self.skipped] + self.duplicate_lines()
 
     def duplicate_lines(self) -> list[str]:
-        return [f"duplicate {dropped}: same job as {kept}, not built" for dropped, kept in self.duplicates]
+        return [
+            f"duplicate {shown_path(dropped)}: same job as {shown_path(kept)}, not built"
+            for dropped, kept in self.duplicates
+        ]
 
     def summary(self, seconds: float) -> str:
         parts = [

@@ -23,6 +23,7 @@ from generator.bodies import without_body
 from generator.clock import build_time, source_date_epoch
 from generator.commands.build import BuildOptions, build, write_site
 from generator.config import Config, ConfigError, load_config
+from generator.display import shown_path
 from generator.model.duplicates import duplicate_key
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
@@ -245,7 +246,7 @@ class LiveSite:
         for duplicate in site.duplicates:
             if id(duplicate.dropped) in reread or id(duplicate.kept) in reread:
                 dropped, kept = duplicate.dropped.source, duplicate.kept.source
-                self.log(f"duplicate {dropped}: same job as {kept}, not built")
+                self.log(f"duplicate {shown_path(dropped)}: same job as {shown_path(kept)}, not built")
 
     def _body_edits(self, report: Rebuild, today: dt.date) -> dict[int, Posting] | None:
         """The re-read postings by the id of the posting each replaces, when only their bodies
@@ -334,7 +335,7 @@ class LiveSite:
             stamp = _stamp(source)
             if source.rel in self._records and self._stamps.get(source.rel) == stamp:
                 continue
-            result = read_posting(source, self.content, fallback)
+            result = read_posting(source, self.content, fallback, self.config)
             previous = self._records.get(source.rel)
             if isinstance(previous, Posting):
                 self._replaced[source.rel] = previous

@@ -124,9 +124,9 @@ def test_builds_read_no_unchanged_file_and_see_every_edit(
     hashed: list[str] = []
     real = reading_module._posting_key
 
-    def counting(source: SourceFile, fallback: dt.date) -> str:
+    def counting(source: SourceFile, fallback: dt.date, max_size: int) -> str:
         hashed.append(source.rel)
-        return real(source, fallback)
+        return real(source, fallback, max_size)
 
     monkeypatch.setattr(reading_module, "_posting_key", counting)
 
