@@ -292,6 +292,9 @@ def read_postings_cached(
     todo = [task for task in tasks if task.rel not in results]
     if todo:
         import generator.pipeline  # noqa: F401 - once here, not in every worker
+        from generator.extract import gazetteer
+
+        gazetteer.warm()  # the place table, built once here before the workers fork
         if len(todo) < _WARM_BELOW:
             _warm_up()  # a few postings: read as warm as they were in this process before
     fresh: list[tuple[str, str]] = []
