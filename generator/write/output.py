@@ -1,17 +1,30 @@
 """Atomic output: build into a temporary sibling folder, then swap it into place.
 
 The output folder is only ever replaced when it is missing, empty, or carries the
-generator's marker file; never the content folder, the project root or a parent of either.
+generator's marker file; never the content folder, the project root or a parent of either,
+and never through a symlink. The swap is one `renameat2(RENAME_EXCHANGE)` where the system
+has it (Linux), else two renames; `recover_output`, at the start of every build, puts a
+complete site back when a build was killed between the two.
+
+Nothing from the cache's spare tree is trusted: its manifest's paths are checked before
+anything is deleted, a symlink or any other entry that is not a plain file or folder is
+removed (never followed), and a file is kept only when its bytes have the hash the
+manifest records.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import multiprocessing
 import os
+import re
 import shutil
 import stat
+import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -26,8 +39,17 @@ class OutputRefused(Exception):
     """The output folder is not one the generator may replace."""
 
 
+class OutputFailed(Exception):
+    """The new site could not be written (a full disk, say); the previous one is unchanged."""
+
+
 def check_output_dir(output: Path, *, content: Path, project_root: Path) -> None:
     """Refuse an output folder that could destroy anything but a previous build."""
+    link = _symlink_in(output)  # before resolve(), which would follow it
+    if link is not None:
+        raise OutputRefused(
+            f"refusing to use {output} as output: {link} is a symlink (name the real folder instead)"
+        )
     out = output.resolve()
     for folder in (content, project_root):
         guarded = folder.resolve()
@@ -44,16 +66,101 @@ def check_output_dir(output: Path, *, content: Path, project_root: Path) -> None
         )
 
 
-def remove_stale_builds(output: Path) -> None:
-    """Temporary folders left beside the output by a killed build."""
+def _symlink_in(output: Path) -> Path | None:
+    """The output folder itself when it is a symlink, or, for a relative --output, any folder
+    named in it. (The folders above an absolute path are the system's: /tmp is a symlink on
+    macOS.)"""
+    named = [output]
+    if not output.is_absolute():
+        named = [Path(*output.parts[: i + 1]) for i in range(len(output.parts))]
+    for path in named:
+        if path.name not in ("", ".", "..") and os.path.islink(path):
+            return path
+    return None
+
+
+def recover_output(output: Path) -> None:
+    """Put right what a killed build left beside the output: when it was killed between the
+    two renames of a swap (no output folder), the complete new site goes into place (else
+    the old one); then every temporary folder goes."""
     out = output.resolve()
-    if out.parent.is_dir():
-        for stale in out.parent.glob(f".{out.name}.new-*"):
+    if not out.parent.is_dir():
+        return
+    news = sorted(out.parent.glob(f".{out.name}.new-*"))
+    olds = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if not os.path.lexists(out):
+        # A staged site carries the marker file (written last, just before the swap).
+        complete = [n for n in news if _real_dir(n) and (n / MARKER).is_file()]
+        complete.sort(key=lambda n: os.stat(n / MARKER).st_mtime_ns)
+        old_sites = [o / "site" for o in olds if _real_dir(o / "site")]
+        if complete:
+            os.rename(complete[-1], out)
+        elif old_sites:
+            os.rename(old_sites[-1], out)
+    for stale in news + olds:
+        if os.path.lexists(stale):
             shutil.rmtree(stale, ignore_errors=True)
-        for stale in sorted(out.parent.glob(f".{out.name}.old-*")):
-            if not out.exists() and (stale / "site").is_dir():
-                os.rename(stale / "site", out)  # killed mid-swap: put the old site back
-            shutil.rmtree(stale, ignore_errors=True)
+
+
+remove_stale_builds = recover_output  # the name before the swap could be recovered
+
+
+def _real_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def real_folder(path: Path, *, make: bool) -> bool:
+    """True when `path` is a real folder (made when missing and `make`). Anything else there,
+    a symlink above all, is removed first, never followed; False when that fails."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        if not make:
+            return False
+        try:
+            os.mkdir(path)
+        except OSError:
+            return False
+        return True
+    except OSError:
+        return False
+    if stat.S_ISDIR(st.st_mode):
+        return True
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    return make and real_folder(path, make=True)
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def is_manifest(value: Any) -> bool:
+    """A manifest as SiteWriter writes it: safe site paths to [key, sha256, size, mtime, inode]."""
+    if not isinstance(value, dict):
+        return False
+    for rel, entry in value.items():
+        if not (isinstance(rel, str) and safe_rel(rel) and isinstance(entry, list) and len(entry) == 5):
+            return False
+        key, sha, *numbers = entry
+        if not (key is None or isinstance(key, str)):
+            return False
+        if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
+            return False
+        if not all(type(n) is int for n in numbers):
+            return False
+    return True
+
+
+def safe_rel(rel: str) -> bool:
+    """A site-relative path that stays inside the site: no absolute path, `..`, `.`, empty
+    part, NUL or backslash."""
+    parts = rel.split("/")
+    return bool(rel) and "\\" not in rel and not any(p in ("", ".", "..") or "\0" in p for p in parts)
 
 
 class SiteWriter:
@@ -195,27 +302,40 @@ class SiteWriter:
         self.finish()
         marker = self.root / MARKER
         marker.unlink(missing_ok=True)
-        marker.write_text(MARKER_TEXT, encoding="utf-8")
+        marker.write_text(MARKER_TEXT, encoding="utf-8")  # last: it marks a staged site complete
         os.chmod(self.root, 0o755)  # noqa: S103 - a web root is world-readable
         staged = self.root
         if self.spare is not None and self.root == self.spare:
             staged = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
             os.rmdir(staged)
             os.rename(self.root, staged)
-        old = None
-        if self.output.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
-            os.rename(self.output, old / "site")
-        os.rename(staged, self.output)
-        self.root = self.output
-        if old is None:
-            return
-        if self.spare is not None and _same_device(self.spare.parent, old):
-            shutil.rmtree(self.spare, ignore_errors=True)
-            os.rename(old / "site", self.spare)
-            os.rmdir(old)
+        self.root = staged
+        old_site: Path | None = None  # where the previous site is after the swap
+        old: Path | None = None  # the temporary folder holding it (the two-rename swap)
+        if not os.path.lexists(self.output):
+            os.rename(staged, self.output)
+        elif exchange(staged, self.output):
+            old_site = staged
         else:
-            shutil.rmtree(old, ignore_errors=True)
+            old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
+            old_site = old / "site"
+            os.rename(self.output, old_site)
+            try:
+                _second_rename(staged, self.output)
+            except BaseException:
+                if not os.path.lexists(self.output):
+                    os.rename(old_site, self.output)  # the previous site goes back
+                raise
+        self.root = self.output
+        if old_site is None:
+            return
+        if self.spare is not None and _same_device(self.spare.parent, old_site):
+            shutil.rmtree(self.spare, ignore_errors=True)
+            os.rename(old_site, self.spare)
+            if old is not None:
+                os.rmdir(old)
+        else:
+            shutil.rmtree(old if old is not None else old_site, ignore_errors=True)
 
     def abort(self) -> None:
         self.ready()
@@ -283,19 +403,55 @@ def reconcile_tree(root: Path, manifest: Manifest) -> tuple[list[str], list[str]
     seen: set[str] = set()
     emptied: set[str] = set()
     top = str(root)
-    for folder, _dirs, names in os.walk(top):
+    if not _real_dir(root):
+        return list(manifest), []
+    for folder, dirs, names in os.walk(top):
         prefix = folder[len(top) + 1 :].replace(os.sep, "/")
         prefix += "/" if prefix else ""
+        for name in list(dirs):  # a symlink to a folder is listed here: remove it, never enter it
+            path = os.path.join(folder, name)
+            if not _real_dir(Path(path)):
+                dirs.remove(name)
+                _unlink(path)
+                emptied.add(folder)
         for name in names:
             path = os.path.join(folder, name)
             rel = prefix + name
             entry = manifest.get(rel)
-            if entry is not None and _matches(path, entry):
+            if entry is not None and _holds(path, entry):
                 seen.add(rel)
             else:
-                os.unlink(path)
+                _unlink(path)
                 emptied.add(folder)
     return [rel for rel in manifest if rel not in seen], sorted(emptied)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _holds(path: str, entry: Entry) -> bool:
+    """True when `path` is a plain file (not followed if a symlink) as the manifest entry
+    describes it: same size, modification time and inode, and bytes with its sha256."""
+    if not _matches(path, entry):  # one lstat: a symlink, a FIFO or a changed file ends here
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or [st.st_size, st.st_mtime_ns, st.st_ino] != list(entry[2:5]):
+            return False
+        with os.fdopen(os.dup(fd), "rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest() == entry[1]
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def tree_matches(root: Path, manifest: Manifest) -> bool:
@@ -337,15 +493,20 @@ def write_file(path: Path, raw: bytes, key: str | None, sha: str, made: set[Path
     """Write a new file (never into an existing one, which may be a hard link to the live site)."""
     _make_parent(path, made if made is not None else set())
     path.unlink(missing_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
     try:
         view = memoryview(raw)
         while view:
             view = view[os.write(fd, view) :]
         st = os.fstat(fd)
+    except OSError as err:  # os.write names no file: say which one (a full disk, say)
+        raise OSError(err.errno, err.strerror, str(path)) from err
     finally:
         os.close(fd)
     return [key, sha, st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _make_parent(path: Path, made: set[Path]) -> None:
@@ -361,6 +522,44 @@ def _matches(path: str, entry: Entry) -> bool:
     except OSError:
         return False
     return stat.S_ISREG(st.st_mode) and [st.st_size, st.st_mtime_ns, st.st_ino] == list(entry[2:5])
+
+
+def _second_rename(staged: Path, output: Path) -> None:
+    """The second rename of the two-rename swap (a build killed before it leaves no output
+    folder, until recover_output)."""
+    os.rename(staged, output)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+@lru_cache(maxsize=1)
+def _renameat2() -> Any:
+    """libc's renameat2, or None (not Linux, or a C library without it)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one atomic step; False where the system or the file system
+    cannot (then nothing was changed)."""
+    function = _renameat2()
+    if function is None:
+        return False
+    if function(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
