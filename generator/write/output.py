@@ -258,7 +258,7 @@ class SiteWriter:
 
     def _link(self, rel: str, entry: Entry, key: str | None = None) -> bool:
         source = self.output.joinpath(*PurePosixPath(rel).parts)
-        if not _matches(str(source), entry):
+        if not _holds(str(source), entry):  # its bytes too: it may be a link into the spare tree
             return False
         target = self.path_for(rel)
         _make_parent(target, self._made_dirs)
