@@ -349,20 +349,34 @@ class _TreeState:
         if self.cache is None:
             return
         if self.spare is not None and self.spare.is_dir():  # the old output, now the spare tree
-            self.cache.rename_state(self.name, self.spare_name)
+            if writer.relinked > _RELINKED:  # else the next build hashes the few files again
+                self.cache.put_state(self.spare_name, {"files": writer.previous})
+            else:
+                self.cache.rename_state(self.name, self.spare_name)
         self.cache.put_state(self.name, {"files": writer.files, "site": site_key, "report": report.to_json()})
 
 
+# Linking a file from the output changes its inode's ctime, so the output's manifest (the
+# spare tree's after the swap) no longer proves its bytes unchanged, and the next build
+# hashes the file again. Beyond this many links the manifest is stored again instead (at
+# 100,000 postings it is 15 MB of JSON; a one-change build links a handful of files).
+_RELINKED = 1000
+
+
 def _writing(err: OSError, output: Path, cache: BuildCache | None) -> bool:
-    """Did the error come from writing beside the output or into the cache's spare tree?"""
-    name = err.filename if isinstance(err.filename, str) else None
-    if name is None:
-        return err.errno in (errno.ENOSPC, errno.EDQUOT)
-    path = Path(name).absolute()
-    folders = [output.absolute().parent, output.resolve().parent]
-    if cache is not None:
-        folders.append(cache.folder.absolute())
-    return any(folder == path or folder in path.parents for folder in folders)
+    """Did the error come from writing the site: a full disk, or a file of the output, of the
+    temporary folders beside it, or of the cache's spare tree?"""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return True
+    if not isinstance(err.filename, str):
+        return False
+    path = Path(err.filename).absolute()
+    out = output.resolve()
+    if path.parent == out.parent or out.parent in path.parents:
+        top = path.relative_to(out.parent).parts[0]
+        if top == out.name or top.startswith(f".{out.name}."):
+            return True
+    return cache is not None and (cache.folder.absolute() / "trees") in path.parents
 
 
 def _tree_name(output: Path) -> str:

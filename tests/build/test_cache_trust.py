@@ -101,7 +101,7 @@ def _entry_of(path: Path) -> list:
 
     st = os.lstat(path)
     sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "0" * 64
-    return [None, sha, st.st_size, st.st_mtime_ns, st.st_ino]
+    return [None, sha, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
 
 
 @pytest.mark.parametrize("form", ["dotdot", "absolute", "through-symlink", "symlinked-root"])
@@ -151,3 +151,60 @@ def test_a_fifo_in_the_spare_tree_is_removed_not_opened(built: Path) -> None:
     _change_and_build(built)
     _matches_clean(built)
     assert not (spare / "jobs" / "pipe").exists()
+
+
+def _spare_manifest(root: Path) -> dict[str, list]:
+    cache = BuildCache(root / ".jobboard-cache")
+    (name,) = [n for (n,) in cache._db.execute("SELECT name FROM state") if n.endswith(SPARE_STATE)]
+    files = cache.get_state(name)["files"]
+    cache.close()
+    return files
+
+
+def test_only_files_whose_ctime_changed_are_read_again(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hash is checked lazily: a file nothing touched since it was written or verified
+    (same ctime) is not read; a touched one is hashed, and kept when its bytes are right."""
+    import hashlib
+
+    import generator.write.output as output_module
+
+    spare = _spare(built)
+    manifest = _spare_manifest(built)
+    read: list[str] = []
+    real = hashlib.file_digest
+
+    def counting(file: object, name: str) -> object:
+        read.append(name)
+        return real(file, name)
+
+    monkeypatch.setattr(output_module.hashlib, "file_digest", counting)
+    unseen, _emptied, verified = output_module.reconcile_tree(spare, manifest)
+    assert unseen == [] and len(read) == len(verified) < len(manifest)
+    page = next(
+        p for p in (spare / "jobs").glob("*/index.html") if p.relative_to(spare).as_posix() not in verified
+    )
+    st = page.stat()
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))  # same times: only the ctime moves
+    before = len(read)
+    unseen, _emptied, again = output_module.reconcile_tree(spare, manifest)
+    assert unseen == [] and set(again) == set(verified) | {page.relative_to(spare).as_posix()}
+    assert len(read) == before + len(again)
+
+
+def test_after_a_build_that_linked_most_files_the_next_reads_few(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build without a spare tree links every unchanged file from the output (which moves
+    their ctimes): the manifest it leaves for the spare tree has the new ctimes, so the next
+    build does not hash the whole tree."""
+    import generator.commands.build as build_module
+
+    monkeypatch.setattr(build_module, "_RELINKED", 5)
+    root = make_board(tmp_path / "board")
+    quiet_build(root)
+    (root / "content" / "p2.md").write_text(posting_text(2, 2, 2, 20, [3], 0))
+    quiet_build(root)  # linked most files from the first output, now the spare tree
+    import generator.write.output as output_module
+
+    _unseen, _emptied, verified = output_module.reconcile_tree(_spare(root), _spare_manifest(root))
+    assert len(verified) <= 3  # the few pages the change touched, not the ~60 linked

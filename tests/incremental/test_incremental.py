@@ -329,7 +329,7 @@ def test_the_spare_check_removes_what_the_manifest_does_not_describe(tmp_path: P
     (root / "y" / "stray.html").write_text("stray")
     (root / "x" / "c.html").unlink()
     SpareCheck(root, manifest).cancel()  # stopped at once: the next check is still right
-    unseen, emptied = SpareCheck(root, manifest).result()
+    unseen, emptied, _verified = SpareCheck(root, manifest).result()
     assert sorted(unseen) == ["x/b.html", "x/c.html"]
     assert sorted(Path(folder).name for folder in emptied) == ["x", "y"]
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == ["a.html"]
