@@ -14,7 +14,7 @@ from generator.clock import build_time
 from generator.commands.check import check_content
 from generator.config import Config
 from generator.write.lock import BuildLocked, Lock, output_lock_path
-from tests.build._boards import make_board, quiet_build, run_cli, tree
+from tests.build._boards import make_board, options, quiet_build, run_cli, tree
 from tests.incremental.test_incremental import posting_text
 
 
@@ -130,3 +130,30 @@ def test_check_holds_the_cache_lock_while_it_reads(tmp_path: Path, monkeypatch: 
     check_content(root / "content", Config(), _today(), cache)
     assert seen == [False]  # check held it
     assert Lock(cache / "lock").acquire(wait=0)  # and let it go
+
+
+def test_the_previews_first_build_holds_the_cache_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's first build goes through Builder (remember_output=False) and so takes the
+    cache lock while it reads, and lets it go after."""
+    import dataclasses
+
+    import generator.commands.build as build_module
+
+    root = make_board(tmp_path)
+    cache = root / CACHE_DIR
+    seen: list[bool] = []
+    real = build_module.read_postings_cached
+
+    def reading(*args: object, **kwargs: object) -> object:
+        probe = Lock(cache / "lock")
+        seen.append(probe.acquire(wait=0))
+        probe.release()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "read_postings_cached", reading)
+    preview = dataclasses.replace(options(root, "preview"), remember_output=False)
+    build_module.build(preview, Config(), log=lambda _m: None, keep_bodies=True)
+    assert seen == [False]
+    assert Lock(cache / "lock").acquire(wait=0)
