@@ -11,7 +11,8 @@ from generator import __version__
 from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE, Config, ConfigError, load_config
 from generator.render.pages import TemplateFailure
-from generator.write.output import OutputRefused
+from generator.write.lock import BuildLocked
+from generator.write.output import OutputFailed, OutputRefused
 
 
 def _add_content_option(p: argparse.ArgumentParser) -> None:
@@ -193,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except OutputRefused as err:
+    except (OutputRefused, OutputFailed, BuildLocked) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except TemplateFailure as err:

@@ -12,6 +12,8 @@ reusing the cache in `.jobboard-cache/`:
 - pages: each page has a key (render.keys); a page whose key is unchanged is kept from
   the spare tree or hard-linked from the current output instead of being rendered.
 - output: the new tree is swapped into place atomically (write.output.SiteWriter).
+- locks: a build holds the output folder's lock and the cache's (generator.write.lock); a
+  cache that is busy or cannot be used is done without, with one warning line.
 
 `BuildResult.changed` lists the site paths whose bytes differ from the previous build.
 `build()` (the function) is a one-shot build, without a cache unless options name one.
@@ -20,6 +22,7 @@ reusing the cache in `.jobboard-cache/`:
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -29,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.bodies import BodyStore
-from generator.cache import BuildCache, code_digest
+from generator.cache import BuildCache, code_digest, open_cache
 from generator.clock import build_time
 from generator.commands.report import Report
 from generator.config import Config
@@ -53,12 +56,16 @@ from generator.render.search_index import render_search_index
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.render.templates import template_folders
 from generator.search.index import BodyTerms
+from generator.write.lock import lock_output
 from generator.write.output import (
     Manifest,
+    OutputFailed,
     SiteWriter,
     SpareCheck,
     check_output_dir,
-    remove_stale_builds,
+    is_manifest,
+    real_folder,
+    recover_output,
     site_path,
     tree_matches,
     write_file,
@@ -123,6 +130,7 @@ class Builder:
         self.config = config
         self.log = log
         self._cache: BuildCache | None = None
+        self._cache_opened = False
 
     def __enter__(self) -> Builder:
         return self
@@ -134,10 +142,16 @@ class Builder:
         if self._cache is not None:
             self._cache.close()
             self._cache = None
+        self._cache_opened = False
 
     def cache(self) -> BuildCache | None:
-        if self._cache is None and self.options.cache_dir is not None:
-            self._cache = BuildCache(self.options.cache_dir)
+        """The cache, locked while the builder is open; None without one, or when it is busy
+        or cannot be used (then the build goes on as with --no-cache, after one warning)."""
+        if not self._cache_opened and self.options.cache_dir is not None:
+            self._cache = open_cache(self.options.cache_dir, self.log)
+            self._cache_opened = True
+        if self._cache is not None and self._cache.failure is not None:
+            return None  # it stopped working during an earlier build (a full disk, say)
         return self._cache
 
     def _say(self, lines: Iterable[str]) -> None:
@@ -159,11 +173,25 @@ class Builder:
         body's search terms (as the preview needs them); with a cache they are read back
         after the pages are written.
         """
+        options = self.options
+        check_output_dir(options.output, content=options.content, project_root=options.project_root)
+        with lock_output(options.output):  # BuildLocked after LOCK_WAIT seconds
+            check_output_dir(options.output, content=options.content, project_root=options.project_root)
+            recover_output(options.output)
+            try:
+                return self._build(need_site, keep_bodies)
+            except OSError as err:
+                if err.errno is None or not _writing(err, options.output, self._cache):
+                    raise
+                raise OutputFailed(
+                    f"cannot write the site for {options.output}: {err.strerror} ({err.filename}); "
+                    "the previous site is unchanged"
+                ) from err
+
+    def _build(self, need_site: bool, keep_bodies: bool) -> BuildResult:
         options, config, log = self.options, self.config, self.log
         started = time.perf_counter()
         stages: dict[str, float] = {}
-        check_output_dir(options.output, content=options.content, project_root=options.project_root)
-        remove_stale_builds(options.output)
         cache = self.cache()
         now = build_time()
         today = now.date()
@@ -323,8 +351,34 @@ class _TreeState:
         if self.cache is None:
             return
         if self.spare is not None and self.spare.is_dir():  # the old output, now the spare tree
-            self.cache.rename_state(self.name, self.spare_name)
+            if writer.relinked > _RELINKED:  # else the next build hashes the few files again
+                self.cache.put_state(self.spare_name, {"files": writer.previous})
+            else:
+                self.cache.rename_state(self.name, self.spare_name)
         self.cache.put_state(self.name, {"files": writer.files, "site": site_key, "report": report.to_json()})
+
+
+# Linking a file from the output changes its inode's ctime, so the output's manifest (the
+# spare tree's after the swap) no longer proves its bytes unchanged, and the next build
+# hashes the file again. Beyond this many links the manifest is stored again instead (at
+# 100,000 postings it is 15 MB of JSON; a one-change build links a handful of files).
+_RELINKED = 1000
+
+
+def _writing(err: OSError, output: Path, cache: BuildCache | None) -> bool:
+    """Did the error come from writing the site: a full disk, or a file of the output, of the
+    temporary folders beside it, or of the cache's spare tree?"""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return True
+    if not isinstance(err.filename, str):
+        return False
+    path = Path(err.filename).absolute()
+    out = output.resolve()
+    if path.parent == out.parent or out.parent in path.parents:
+        top = path.relative_to(out.parent).parts[0]
+        if top == out.name or top.startswith(f".{out.name}."):
+            return True
+    return cache is not None and (cache.folder.absolute() / "trees") in path.parents
 
 
 def _tree_name(output: Path) -> str:
@@ -355,23 +409,21 @@ def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
     previous = state.get("files") if isinstance(state, dict) else None
     spare_state = cache.get_state(name + _SPARE)
     spare_files = spare_state.get("files") if isinstance(spare_state, dict) else None
-    if not _is_manifest(previous):
+    if not is_manifest(previous):
         previous = None
-    if not _is_manifest(spare_files):
+    if not is_manifest(spare_files):
         spare_files = None
-    spare = cache.folder / "trees" / hashlib.sha256(out.encode()).hexdigest()[:16]
-    spare.parent.mkdir(parents=True, exist_ok=True)
-    if not _same_device(spare.parent, output.resolve().parent):
+    # The spare tree and the folder holding it must be real folders: a symlink planted in the
+    # cache is removed, never followed (see write.output.real_folder).
+    spare: Path | None = cache.folder / "trees" / hashlib.sha256(out.encode()).hexdigest()[:16]
+    assert spare is not None
+    if not real_folder(spare.parent, make=True) or not _same_device(spare.parent, output.resolve().parent):
         spare, spare_files = None, None
+    elif not real_folder(spare, make=False):
+        spare_files = None
     site = state.get("site") if isinstance(state, dict) and isinstance(state.get("site"), str) else None
     report = Report.from_json(state.get("report")) if isinstance(state, dict) else None
     return _TreeState(cache, name, spare, spare_files, previous, site, report)
-
-
-def _is_manifest(value: Any) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(k, str) and isinstance(v, list) and len(v) == 5 for k, v in value.items()
-    )
 
 
 def _same_device(a: Path, b: Path) -> bool:

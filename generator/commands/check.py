@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from generator.buildable import refusal
-from generator.cache import BuildCache
+from generator.cache import open_cache, warn_on_stderr
 from generator.config import Config
 from generator.display import one_line, shown_path
 from generator.model.posting import Origin, Posting
@@ -72,7 +72,7 @@ def check_content(
     content: Path, config: Config, today: dt.date, cache_dir: Path | None = None
 ) -> CheckReport:
     """Read every posting of `content` the way the build does and list its problems."""
-    cache = BuildCache(cache_dir) if cache_dir is not None else None
+    cache = open_cache(cache_dir, warn_on_stderr) if cache_dir is not None else None  # locked; None if busy
     try:
         reading = read_postings_cached(content, config, lambda _message: None, cache)
         postings, skipped = reading.postings, reading.skipped

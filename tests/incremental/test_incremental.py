@@ -8,6 +8,7 @@ it: both output trees must hold the same files with the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 import tempfile
@@ -313,18 +314,22 @@ def test_the_spare_check_starts_before_assembly_and_not_for_a_build_with_nothing
     assert events == ["assemble", "check", "assemble"]
 
 
+def _sha(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
 def test_the_spare_check_removes_what_the_manifest_does_not_describe(tmp_path: Path) -> None:
     from generator.write.output import SpareCheck, write_file
 
     root = tmp_path / "spare"
     rels = ("a.html", "x/b.html", "x/c.html")
-    manifest = {rel: write_file(root / rel, rel.encode(), None, "sha") for rel in rels}
+    manifest = {rel: write_file(root / rel, rel.encode(), None, _sha(rel.encode())) for rel in rels}
     (root / "x" / "b.html").write_text("edited")  # another size, time and inode
     (root / "y").mkdir()
     (root / "y" / "stray.html").write_text("stray")
     (root / "x" / "c.html").unlink()
     SpareCheck(root, manifest).cancel()  # stopped at once: the next check is still right
-    unseen, emptied = SpareCheck(root, manifest).result()
+    unseen, emptied, _verified = SpareCheck(root, manifest).result()
     assert sorted(unseen) == ["x/b.html", "x/c.html"]
     assert sorted(Path(folder).name for folder in emptied) == ["x", "y"]
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == ["a.html"]
