@@ -9,14 +9,13 @@ from selectolax.lexbor import LexborHTMLParser
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
 from generator.readers.page_content import job_content
-from generator.readers.page_dom import PageWalk, walk_page
+from generator.readers.page_dom import APPLY_WORDS, PageWalk, walk_page
 from generator.readers.page_fields import read_fields
 
 _STARTS_WITH_TAG = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|[a-z][a-z0-9]*)\b", re.I | re.S
 )
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_APPLY_WORDS = ("apply", "bewerben", "bewerbung", "postuler", "candidater")
 
 
 class HtmlReader:
@@ -42,13 +41,14 @@ class HtmlReader:
                 raw.set(name, found.value, _ORIGINS[found.source])
         raw.set("source_url", meta.get("og:url") or meta.get("canonical"), Origin.HTML_META)
         raw.set("apply_url", _apply_link(walk), Origin.GUESS)
-        raw.body = job_content(body, walk, page) if body is not None else ""
+        apply_url = raw.get("apply_url")
+        raw.body = job_content(body, walk, page, apply_url=apply_url) if body is not None else ""
         if not raw.body and body is not None:
             # Nothing but the header: keep its lines rather than lose the posting.
             tree = LexborHTMLParser(text)
             walk = walk_page(tree.body)
             page = read_fields(walk, meta)
-            raw.body = job_content(tree.body, walk, page, keep_shown=True)
+            raw.body = job_content(tree.body, walk, page, apply_url=apply_url, keep_shown=True)
         return raw
 
 
@@ -77,6 +77,6 @@ def _apply_link(walk: PageWalk) -> str | None:
     """The first link whose text says "apply" (in any of a few languages)."""
     for href, node in walk.links:
         label = node.text(deep=True).lower()
-        if any(word in label for word in _APPLY_WORDS):
+        if any(word in label for word in APPLY_WORDS):
             return href
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from generator.readers.page_dom import PageWalk, clean_text
+from generator.readers.page_dom import APPLY_WORDS, PageWalk, clean_text
 from generator.readers.page_fields import PageFields
 
 # Elements named as the job's description or content.
@@ -28,21 +28,32 @@ _DESCRIPTION = (
 _MOST = 0.6  # a description element holding this share of the text stands for the whole
 
 
-def job_content(body: LexborNode, walk: PageWalk, fields: PageFields, *, keep_shown: bool = False) -> str:
-    """The body's job content as HTML (empty when nothing is left). Changes the tree."""
-    removals: list[LexborNode] = []
+def job_content(
+    body: LexborNode,
+    walk: PageWalk,
+    fields: PageFields,
+    *,
+    apply_url: str | None = None,
+    keep_shown: bool = False,
+) -> str:
+    """The body's job content as HTML (empty when nothing is left). Changes the tree.
+
+    Apply buttons go too: the posting page shows its own, next to the metadata block.
+    """
+    removals = [node for href, node in walk.links if _is_apply_button(href, node, apply_url)]
     if not keep_shown:
+        removals.extend(_details_box(walk.lines[i].node) for i in fields.label_lines if i < len(walk.lines))
         for index in sorted(fields.shown_lines):
             if index < len(walk.lines):
                 line = walk.lines[index]
-                if line.node.tag not in ("body", "main", "article") and _text(line.node) == line.text:
+                if line.node.tag not in _KEEP and _text(line.node) == line.text:
                     removals.append(line.node)
                 else:  # the line shares its block: drop the elements that hold just its pieces
                     for chip_index in line.chips:
                         chip = walk.chips[chip_index]
-                        if chip.node.tag not in ("body", "main", "article") and _text(chip.node) == chip.text:
+                        if chip.node.tag not in _KEEP and _text(chip.node) == chip.text:
                             removals.append(chip.node)
-        removals.extend(fields.shown_nodes)
+        removals.extend(_row_of(node) for node in fields.shown_nodes)
     if fields.title_node is not None:
         removals.append(fields.title_node)
     removals.extend(walk.furniture)
@@ -51,6 +62,45 @@ def job_content(body: LexborNode, walk: PageWalk, fields: PageFields, *, keep_sh
         node.remove()  # unlinks without freeing, so nested removals stay safe
     root = _main_of(body)
     return root.inner_html.strip() if _text(root) else ""
+
+
+_BUTTON_TEXT = 40
+_DETAIL_TEXT = 80  # one `Label / value` box of a details list
+
+
+def _is_apply_button(href: str, node: LexborNode, apply_url: str | None) -> bool:
+    text = _text(node)
+    if not text or len(text) > _BUTTON_TEXT:
+        return False
+    lower = text.lower()
+    return href == apply_url or any(word in lower for word in APPLY_WORDS)
+
+
+def _details_box(node: LexborNode) -> LexborNode:
+    """A labelled line's box, or the whole details list (`Location / Lyon`, `Type / Full time`, ...)."""
+    box = node.parent if node.tag in ("dt", "dd", "p", "h2", "h3", "h4", "span", "div") else node
+    if box is None or box.tag in _KEEP or len(_text(box)) > _DETAIL_TEXT:
+        return node
+    listing = box.parent
+    if listing is None or listing.tag in _KEEP:
+        return box
+    boxes = [child for child in listing.iter() if child.tag and not child.tag.startswith("-")]
+    if len(boxes) >= 2 and all(len(_text(child)) <= _DETAIL_TEXT for child in boxes):
+        return listing
+    return box
+
+
+_ROW_TEXT = 200  # a box of short metadata pieces (`Berlin · Engineering · Full-time`)
+_KEEP = frozenset({"body", "main", "article"})
+
+
+def _row_of(node: LexborNode) -> LexborNode:
+    """The row of metadata pieces a shown element sits in, when it is one; else the element."""
+    parent = node.parent
+    if parent is None or parent.tag in _KEEP or len(_text(parent)) > _ROW_TEXT:
+        return node
+    elements = sum(1 for child in parent.iter() if child.tag and not child.tag.startswith("-"))
+    return parent if elements >= 2 else node
 
 
 def _text(node: LexborNode) -> str:

@@ -28,13 +28,13 @@ FURNITURE_TAGS = frozenset(
 )
 # Not part of the posting's body, but their text may name the job's fields (a page header).
 BODY_ONLY_FURNITURE_TAGS = frozenset({"header", "aside"})
-_FURNITURE_ROLES = frozenset({"navigation", "contentinfo", "search", "dialog", "alertdialog"})
+_FURNITURE_ROLES = frozenset({"navigation", "contentinfo", "search", "dialog", "alertdialog", "tablist"})
 _BODY_ONLY_ROLES = frozenset({"banner", "complementary"})
 # Words in class/id names that mark furniture: cookie and consent bars, share bars,
 # breadcrumbs, newsletter boxes, "similar jobs" lists.
 _FURNITURE_WORDS = frozenset(
     "share sharing social breadcrumb breadcrumbs similar related recommended recommendations "
-    "newsletter subscribe modal popup banner-cookie skip-link".split()
+    "newsletter subscribe modal popup skip-link footer navbar nav".split()
 )
 _FURNITURE_PARTS = ("cookie", "consent", "gdpr", "onetrust", "breadcrumb")
 _SPLIT_NAME = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])|--")
@@ -48,6 +48,8 @@ _OTHER_JOBS_HEADING = re.compile(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _OTHER_JOBS_BOXES = frozenset({"section", "aside", "div", "ul", "ol"})
+# Link texts of apply buttons, in a few languages.
+APPLY_WORDS = ("apply", "bewerben", "bewerbung", "postuler", "candidater", "solicitar", "candidatar")
 # Attribute names whose values name what an element holds.
 _NAMING_ATTRS = ("class", "id", "itemprop", "data-automation-id", "data-ui", "data-testid", "data-qa")
 

@@ -52,6 +52,13 @@ _RELATIVE = re.compile(
 _NOT_POSTED = re.compile(r"clos|deadline|expire|valid|apply by|bewerbungsfrist|bis zum|ends?\b|until", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LABEL_NAMES = frozenset(label for labels in LABELS.values() for label in labels)
+# Labels that may stand on their own line above their value (`<dt>Location</dt><dd>Lyon</dd>`).
+_PAIR_LABELS = frozenset(
+    label
+    for name, labels in LABELS.items()
+    if name in ("locations", "employment_type", "date", "company", "salary", "valid_through")
+    for label in labels
+)
 _LABEL_ONLY = re.compile(r"^(?:locations?|standort|arbeitsort)\s*:?\s*", re.I)
 # Label lines whose field the page's metadata block shows, so the body need not repeat them.
 _SHOWN_LABELS = frozenset({"locations", "employment_type", "date", "company", "salary", "valid_through"})
@@ -72,6 +79,7 @@ class PageFields:
     found: dict[str, list[Found]] = field(default_factory=dict)  # field -> candidates, best first
     shown_lines: set[int] = field(default_factory=set)  # line indexes the metadata block shows
     shown_nodes: list[LexborNode] = field(default_factory=list)
+    label_lines: set[int] = field(default_factory=set)  # those of shown_lines that are labels
     title_node: LexborNode | None = None
 
     def add(self, name: str, value: str | list[str] | None, source: str) -> None:
@@ -85,9 +93,17 @@ def read_fields(walk: PageWalk, meta: dict[str, str]) -> PageFields:
     page_title = meta.get("og:title") or meta.get("twitter:title") or meta.get("title")
     site_name = meta.get("og:site_name")
     title_line = _find_title(walk, fields, page_title, site_name)
-    parts = split_page_title(page_title, heading=_first(fields, "title"))
-    if not parts.title and meta.get("title") and page_title != meta.get("title"):
-        parts = split_page_title(meta.get("title"), heading=_first(fields, "title"))
+    heading = _first(fields, "title")
+    parts = split_page_title(page_title, heading=heading)
+    if meta.get("title") and meta.get("title") != page_title:
+        # og:title often holds the bare job title, <title> the pattern with the employer.
+        other = split_page_title(meta.get("title"), heading=heading)
+        parts = TitleParts(
+            title=parts.title or other.title,
+            company=parts.company or other.company,
+            place=parts.place or other.place,
+            site=parts.site or other.site,
+        )
     fields.add("title", parts.title, "meta")
     header = _header_lines(walk, title_line)
     _find_company(walk, fields, header, title_line, parts)
@@ -120,7 +136,10 @@ def _find_title(
     candidates: list[tuple[str, LexborNode, int]] = [
         (tag, node, line) for tag, node, line in walk.headings if tag in ("h1", "h2", "h3")
     ]
-    marked = [("mark", node, line) for node, line in walk.marked.get("title", [])]
+    marked = []
+    for node, line in walk.marked.get("title", []):
+        inner = node.css_first("h1, h2, h3")  # a marked header box: its heading is the title
+        marked.append(("mark", inner if inner is not None else node, line))
 
     def usable(node: LexborNode) -> str | None:
         text = _node_text(node)
@@ -140,7 +159,7 @@ def _find_title(
                 return line
         return None
 
-    wanted = (meta_parts.title, page_title)
+    wanted = (meta_parts.title, page_title, *_segments(page_title))
     agreeing = [c for c in candidates + marked if any(same_text(_node_text(c[1]), w) for w in wanted)]
     for group in (
         agreeing,
@@ -153,6 +172,16 @@ def _find_title(
     if meta_parts.title:
         return None
     return pick([c for c in candidates if c[0] == "h2"])
+
+
+def _segments(page_title: str | None) -> list[str]:
+    """The pieces of a page title between ` | `, ` - `, ` at ` and ` @ ` (at most 12)."""
+    if not page_title or len(page_title) > 300:
+        return []
+    pieces = [page_title]
+    for sep in (" | ", " - ", " – ", " — ", " at ", " @ ", ": "):
+        pieces = [p for piece in pieces for p in piece.split(sep)]
+    return [p.strip() for p in pieces if p.strip()][:12]
 
 
 def _header_lines(walk: PageWalk, title_line: int | None) -> list[int]:
@@ -192,6 +221,9 @@ def _find_company(
 ) -> None:
     title = _first(fields, "title")
     for node, line in walk.marked.get("company", []):
+        inner = node.css_first("h1, h2, h3, h4, a, strong")
+        if inner is not None and _node_text(inner):
+            node = inner
         text = _node_text(node, 200)
         name = _company_name(text, title) if len(text) <= 120 else None
         if name:
@@ -203,23 +235,28 @@ def _find_company(
     if title_line is None:
         return
     # The line right under the title: `at Initech` or `Initech — tagline`.
-    for index in header[:2]:
-        if index <= title_line:
-            continue
-        text = walk.lines[index].text
-        if len(text) > 300:
-            break
-        at_form = _AT_NAME.match(text)
-        if at_form and not (at_form["name"][0].isupper() or at_form["name"][0].isdigit()):
-            at_form = None
-        tagline = any(sep in text for sep in _TAGLINE[:2])
-        name = _company_name(text, title) if at_form or tagline else None
-        if name is None and same_text(text, parts.company):
-            name = parts.company
-        if name:
-            fields.add("company", name, "heading")
-            fields.shown_lines.add(index)
-            break
+    index = title_line + 1
+    if index >= len(walk.lines) or len(walk.lines[index].text) > 300:
+        return
+    text = walk.lines[index].text
+    at_form = _AT_NAME.match(text)
+    if at_form and not (at_form["name"][0].isupper() or at_form["name"][0].isdigit()):
+        at_form = None
+    name = _company_name(text, title) if at_form or _has_tagline(text) else None
+    if name is None and same_text(text, parts.company):
+        name = parts.company
+    if name:
+        fields.add("company", name, "heading")
+        fields.shown_lines.add(index)
+
+
+def _has_tagline(text: str) -> bool:
+    """`Name — what the company does` (or `Name – City, Country`): a name, a dash, then words."""
+    for sep in _TAGLINE[:2]:
+        if sep in text:
+            after = text.split(sep, 1)[1]
+            return len(after.split()) >= 2 or looks_like_place(after)
+    return False
 
 
 def _find_company_in_site_name(fields: PageFields, site_name: str | None, parts: TitleParts) -> None:
@@ -243,7 +280,7 @@ def _labels(walk: PageWalk, fields: PageFields) -> dict[str, str]:
         text = lines[i].text
         bare = text.rstrip(":").strip().lower()
         if (
-            bare in _LABEL_NAMES
+            bare in _PAIR_LABELS
             and i + 1 < len(lines)
             and len(lines[i + 1].text) <= 120
             and lines[i + 1].text.rstrip(":").strip().lower() not in _LABEL_NAMES
@@ -260,6 +297,7 @@ def _labels(walk: PageWalk, fields: PageFields) -> dict[str, str]:
         found[name] = value
         if name in _SHOWN_LABELS and len(texts[number - 1]) <= _MAX_LINE:
             fields.shown_lines.update(owners[number - 1])
+            fields.label_lines.update(owners[number - 1])
     return found
 
 
@@ -272,25 +310,29 @@ def _place_parts(text: str) -> list[str]:
 
 
 def _find_place(walk: PageWalk, fields: PageFields, header: list[int]) -> None:
+    places: list[str] = []
     for node, line in walk.marked.get("location", []):
         text = _LABEL_ONLY.sub("", _node_text(node, 200))
         if not text or len(text) > 100:
             continue
-        places = _place_parts(text) or (text.split(" · ") if parse_locations(text)[0] else [])
-        if places:
-            fields.add("locations", places, "heading")
+        found = _place_parts(text) or (text.split(" · ") if parse_locations(text)[0] else [])
+        found = [p for p in found if not any(p in seen for seen in places)]
+        if found:
+            places.extend(p for p in found if p not in places)
             fields.shown_nodes.append(node)
             if line < len(walk.lines) and walk.lines[line].text == _node_text(node):
                 fields.shown_lines.add(line)
-            return
+        if len(places) >= 4:
+            break
+    if places:
+        fields.add("locations", places, "heading")
+        return
     for index in header:
         line = walk.lines[index]
-        places = _place_parts(line.text)
-        if not places:
-            chips = [walk.chips[c].text for c in line.chips if len(line.chips) > 1]
-            places = [c for chip in chips for c in _place_parts(chip)]
-        if places:
-            fields.add("locations", places, "heading")
+        chips = [walk.chips[c].text for c in line.chips] if len(line.chips) > 1 else []
+        found = [p for chip in chips for p in _place_parts(chip)] or _place_parts(line.text)
+        if found:
+            fields.add("locations", found, "heading")
             fields.shown_lines.add(index)
             return
 
@@ -336,10 +378,12 @@ def _find_employment_type(walk: PageWalk, fields: PageFields, header: list[int])
             fields.shown_nodes.append(node)
             return
     for index in header:
-        text = walk.lines[index].text
-        if len(text) > _MAX_LINE or _PARTS.search(text) is None:
+        line = walk.lines[index]
+        if len(line.text) > _MAX_LINE:
             continue
-        for part in _PARTS.split(text):
-            if len(part) <= 30 and match_employment_type(part):
-                fields.add("employment_type", part.strip(), "heading")
+        for piece in _PARTS.split(line.text) + [walk.chips[c].text for c in line.chips]:
+            if len(piece) <= 30 and match_employment_type(piece) not in (None, "OTHER"):
+                fields.add("employment_type", piece.strip(" /"), "heading")
+                if piece == line.text:  # the line is just the type
+                    fields.shown_lines.add(index)
                 return

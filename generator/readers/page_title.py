@@ -110,7 +110,7 @@ def looks_like_place(text: str) -> bool:
     if not text or len(text) > 80:
         return False
     if is_remote(text):
-        return True
+        return not text.lower().startswith("hybrid")  # a way of working, not a place
     place = parse_place(text)
     return place is not None and place.country_code is not None
 
@@ -224,13 +224,15 @@ def _split_dashes(
                 return _title_then_rest(" - ".join(parts[:n]), parts[n:])
             if same_text(" - ".join(parts[-n:]), heading) and n < len(parts):
                 company = " - ".join(parts[:-n])
-                return " - ".join(parts[-n:]), (None if looks_like_place(company) else company), None
+                if looks_like_place(company) or is_board_name(company):
+                    return " - ".join(parts[-n:]), None, None
+                return " - ".join(parts[-n:]), company, None
     # No heading settles it: a trailing place is split off; the part before it (or the last
     # part before a `| Site` tail) is the employer only when it reads like a name.
     place = parts[-1] if looks_like_place(parts[-1]) else None
     rest = parts[:-1] if place else parts
     company = None
-    if len(rest) >= 2 and (place or has_site) and _reads_like_name(rest[-1]):
+    if len(rest) >= 2 and (place or has_site) and _reads_like_name(rest[-1]) and not is_board_name(rest[-1]):
         company, rest = rest[-1], rest[:-1]
     return " - ".join(rest), company, place
 
@@ -240,7 +242,7 @@ def _title_then_rest(title: str, rest: list[str]) -> tuple[str, str | None, str 
     for part in rest:
         if place is None and looks_like_place(part):
             place = part
-        elif company is None and _reads_like_name(part):
+        elif company is None and _reads_like_name(part) and not is_board_name(part):
             company = part
     return title, company, place
 
