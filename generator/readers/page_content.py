@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from generator.readers.page_dom import APPLY_WORDS, PageWalk, clean_text
+from generator.readers.page_dom import APPLY_WORDS, Line, PageWalk, clean_text
 from generator.readers.page_fields import PageFields
 
 # Elements named as the job's description or content.
@@ -45,17 +45,11 @@ def job_content(
         removals.extend(_details_box(walk.lines[i].node) for i in fields.label_lines if i < len(walk.lines))
         for index in sorted(fields.shown_lines):
             if index < len(walk.lines):
-                line = walk.lines[index]
-                if line.node.tag not in _KEEP and _text(line.node) == line.text:
-                    removals.append(line.node)
-                else:  # the line shares its block: drop the elements that hold just its pieces
-                    for chip_index in line.chips:
-                        chip = walk.chips[chip_index]
-                        if chip.node.tag not in _KEEP and _text(chip.node) == chip.text:
-                            removals.append(chip.node)
+                removals.extend(_holders(walk, walk.lines[index]))
         removals.extend(_row_of(node) for node in fields.shown_nodes)
     if fields.title_node is not None:
         removals.append(fields.title_node)
+    removals.extend(line.node for line in walk.lines if _only_links(walk, line))
     removals.extend(walk.furniture)
     removals.extend(walk.body_only)
     for node in removals:
@@ -74,6 +68,33 @@ def _is_apply_button(href: str, node: LexborNode, apply_url: str | None) -> bool
         return False
     lower = text.lower()
     return href == apply_url or any(word in lower for word in APPLY_WORDS)
+
+
+def _holders(walk: PageWalk, line: Line) -> list[LexborNode]:
+    """The elements that hold exactly this line: its block, or the inline element around it."""
+    if line.node.tag not in _KEEP and _text(line.node) == line.text:
+        return [line.node]
+    if not line.chips:
+        return []
+    node: LexborNode | None = walk.chips[line.chips[0]].node
+    while node is not None and node.mem_id != line.node.mem_id and node.tag not in _KEEP:
+        if _text(node) == line.text:
+            return [node]
+        node = node.parent
+    # The line shares its element with other text: drop the elements that hold just its pieces.
+    pieces = (walk.chips[i] for i in line.chips)
+    return [c.node for c in pieces if c.node.tag not in _KEEP and _text(c.node) == c.text]
+
+
+def _only_links(walk: PageWalk, line: Line) -> bool:
+    """A line of two or more links and nothing else (a menu or a top bar)."""
+    if len(line.chips) < 2 or line.node.tag in _KEEP or _text(line.node) != line.text:
+        return False
+    for index in line.chips:
+        node = walk.chips[index].node
+        if node.tag != "a" and (node.parent is None or node.parent.tag != "a"):
+            return False
+    return True
 
 
 def _details_box(node: LexborNode) -> LexborNode:

@@ -34,7 +34,7 @@ _BODY_ONLY_ROLES = frozenset({"banner", "complementary"})
 # breadcrumbs, newsletter boxes, "similar jobs" lists.
 _FURNITURE_WORDS = frozenset(
     "share sharing social breadcrumb breadcrumbs similar related recommended recommendations "
-    "newsletter subscribe modal popup skip-link footer navbar nav".split()
+    "newsletter subscribe modal popup skip-link footer navbar topnav".split()
 )
 _FURNITURE_PARTS = ("cookie", "consent", "gdpr", "onetrust", "breadcrumb")
 _SPLIT_NAME = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])|--")
