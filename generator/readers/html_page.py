@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 from generator.model.posting import Origin
 from generator.readers.base import RawPosting
 from generator.readers.page_content import job_content
-from generator.readers.page_dom import APPLY_WORDS, PageWalk, walk_page
+from generator.readers.page_dom import APPLY_WORDS, PageWalk, cap_nesting, walk_page
 from generator.readers.page_fields import read_fields
 
 _STARTS_WITH_TAG = re.compile(
@@ -29,6 +29,7 @@ class HtmlReader:
         return bool(_STARTS_WITH_TAG.match(head)) and len(_TAG.findall(head)) >= 2
 
     def read(self, text: str) -> RawPosting:
+        text = cap_nesting(text)
         tree = LexborHTMLParser(text)
         meta = page_meta(tree)
         body = tree.body

@@ -106,6 +106,43 @@ class PageWalk:
     links: list[tuple[str, LexborNode]] = field(default_factory=list)  # (href, node)
 
 
+# Nesting deeper than any real page: the HTML parser checks the open elements for every
+# block start tag, so 20,000 nested `<div>` cost seconds. Deeper tags are dropped first.
+MAX_DEPTH = 300
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_CHEAP_CHECK = 4 * MAX_DEPTH  # fewer tags than this cannot nest too deeply
+
+
+def cap_nesting(text: str, limit: int = MAX_DEPTH) -> str:
+    """The page with start and end tags beyond `limit` levels of nesting removed (linear time)."""
+    if text.count("<") < _CHEAP_CHECK:
+        return text
+    out: list[str] = []
+    depth = excess = last = 0
+    for m in _ANY_TAG.finditer(text):
+        name = m[2].lower()
+        if name in _VOID_TAGS or m[0].endswith("/>"):
+            continue
+        if m[1]:  # an end tag
+            if excess:
+                excess -= 1
+                out.append(text[last : m.start()])
+                last = m.end()
+            elif depth:
+                depth -= 1
+        elif depth >= limit:
+            excess += 1
+            out.append(text[last : m.start()])
+            last = m.end()
+        else:
+            depth += 1
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
 def naming(node: LexborNode) -> str:
     """The element's naming attribute values, lower case, `itemprop` values as `ip:value`."""
     attrs = node.attributes

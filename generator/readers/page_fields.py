@@ -27,6 +27,7 @@ from generator.readers.page_title import (
     split_page_title,
 )
 
+_BLOCKS_IN_HEADING = "p, div, ul, ol, li, table, section, article, br"
 _MAX_LINE = 160  # longer lines are prose, not header lines
 _HEADER_BEFORE, _HEADER_AFTER = 3, 8  # lines around the title that form the page's header
 _PARTS = re.compile(r" [·•|] | / (?=\S)")
@@ -141,8 +142,10 @@ def _find_title(
         inner = node.css_first("h1, h2, h3")  # a marked header box: its heading is the title
         marked.append(("mark", inner if inner is not None else node, line))
 
-    def usable(node: LexborNode) -> str | None:
+    def usable(node: LexborNode, line: int) -> str | None:
         text = _node_text(node)
+        if node.css_first(_BLOCKS_IN_HEADING) is not None and line < len(walk.lines):
+            text = walk.lines[line].text  # an unclosed heading: its first line only
         if not text or len(text) > 200 or _GENERIC_HEADING.match(text):
             return None
         if same_text(text, site_name) or same_text(text, employer_in_site_name(site_name)):
@@ -151,7 +154,7 @@ def _find_title(
 
     def pick(items: list[tuple[str, LexborNode, int]]) -> int | None:
         for _tag, node, line in items:
-            text = usable(node)
+            text = usable(node, line)
             if text:
                 fields.add("title", text, "heading")
                 fields.title_node = node

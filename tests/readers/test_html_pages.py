@@ -290,6 +290,12 @@ def test_a_page_that_is_only_a_header_still_has_a_body() -> None:
     assert "Beanery" in posting.body_text
 
 
+def test_an_unclosed_heading_gives_its_first_line() -> None:
+    raw = read_text("<html><body><h1>Engineer<p>Posted today<div>Build the engine.")
+    assert raw.get("title") == "Engineer"
+    assert raw.get("date") == "today"
+
+
 def test_fragment_without_html_or_body_tags() -> None:
     raw = read_text("<h2>Lab Helper</h2>\n<div>Wash the glassware.</div>\n<div>More text.</div>")
     assert raw.get("title") == "Lab Helper"
@@ -299,7 +305,9 @@ def test_fragment_without_html_or_body_tags() -> None:
 # -- cost ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("filler", ["<", " ", "<p>", "Posted ", " · ", " at ", " - ", "a" * 50 + " "])
+@pytest.mark.parametrize(
+    "filler", ["<", " ", "<p>", "<div>", "<a", "Posted ", " · ", " at ", " - ", "a" * 50 + " "]
+)
 def test_reading_time_grows_linearly_with_the_page(filler: str) -> None:
     """A page twice as long must not take much more than twice as long (no backtracking)."""
 
