@@ -142,19 +142,23 @@ def _find_title(
         inner = node.css_first("h1, h2, h3")  # a marked header box: its heading is the title
         marked.append(("mark", inner if inner is not None else node, line))
 
-    def usable(node: LexborNode, line: int) -> str | None:
+    def usable(node: LexborNode, line: int, generic: bool) -> str | None:
         text = _node_text(node)
         if node.css_first(_BLOCKS_IN_HEADING) is not None and line < len(walk.lines):
             text = walk.lines[line].text  # an unclosed heading: its first line only
-        if not text or len(text) > 200 or _GENERIC_HEADING.match(text):
+        if not text or len(text) > 200:
             return None
-        if same_text(text, site_name) or same_text(text, employer_in_site_name(site_name)):
+        if not generic and (
+            _GENERIC_HEADING.match(text)
+            or same_text(text, site_name)
+            or same_text(text, employer_in_site_name(site_name))
+        ):
             return None
         return text
 
-    def pick(items: list[tuple[str, LexborNode, int]]) -> int | None:
+    def pick(items: list[tuple[str, LexborNode, int]], generic: bool = False) -> int | None:
         for _tag, node, line in items:
-            text = usable(node, line)
+            text = usable(node, line, generic)
             if text:
                 fields.add("title", text, "heading")
                 fields.title_node = node
@@ -174,7 +178,9 @@ def _find_title(
             return line
     if meta_parts.title:
         return None
-    return pick([c for c in candidates if c[0] == "h2"])
+    # No page title either: the first h2, else any heading (`Jobs am Institut` on its own).
+    line = pick([c for c in candidates if c[0] == "h2"])
+    return line if line is not None else pick(candidates, generic=True)
 
 
 def _segments(page_title: str | None) -> list[str]:
@@ -373,6 +379,12 @@ def _find_date(walk: PageWalk, fields: PageFields) -> None:
             return
 
 
+def _names_a_type(piece: str) -> bool:
+    """`Full-time`, `Part time`, `Vollzeit`: a type on its own, not a phrase that mentions one."""
+    words = piece.strip(" /·|•").split()
+    return 0 < len(words) <= 2 and match_employment_type(piece) not in (None, "OTHER")
+
+
 def _find_employment_type(walk: PageWalk, fields: PageFields, header: list[int]) -> None:
     for node, _line in walk.marked.get("employment_type", []):
         text = _node_text(node, 100)
@@ -385,7 +397,7 @@ def _find_employment_type(walk: PageWalk, fields: PageFields, header: list[int])
         if len(line.text) > _MAX_LINE:
             continue
         for piece in _PARTS.split(line.text) + [walk.chips[c].text for c in line.chips]:
-            if len(piece) <= 30 and match_employment_type(piece) not in (None, "OTHER"):
+            if _names_a_type(piece):
                 fields.add("employment_type", piece.strip(" /"), "heading")
                 if piece == line.text:  # the line is just the type
                     fields.shown_lines.add(index)

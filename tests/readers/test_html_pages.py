@@ -290,6 +290,20 @@ def test_a_page_that_is_only_a_header_still_has_a_body() -> None:
     assert "Beanery" in posting.body_text
 
 
+def test_a_generic_heading_is_the_title_when_nothing_else_is() -> None:
+    assert (
+        read_text("<h2>Jobs am Institut</h2>\n<div>Frag einfach nach.</div>").get("title")
+        == "Jobs am Institut"
+    )
+    page = "<html><body><h1>Careers</h1><h2>Gardener</h2><p>Mow the lawns.</p></body></html>"
+    assert read_text(page).get("title") == "Gardener"
+
+
+def test_a_list_item_that_mentions_interns_is_no_employment_type() -> None:
+    raw = read_text("<h2>Stellen</h2><ul><li>external semester interns (<a href='x'>Link</a>)</li></ul>")
+    assert raw.get("employment_type") is None
+
+
 def test_an_unclosed_heading_gives_its_first_line() -> None:
     raw = read_text("<html><body><h1>Engineer<p>Posted today<div>Build the engine.")
     assert raw.get("title") == "Engineer"
