@@ -66,7 +66,7 @@ _SHOWN_LABELS = frozenset({"locations", "employment_type", "date", "company", "s
 
 
 @dataclass
-class Found:
+class Seen:
     """A value seen on the page, where it was, and which kind of source gave it."""
 
     value: str | list[str]
@@ -77,7 +77,7 @@ class Found:
 class PageFields:
     """Fields read from the visible page, and the page parts that only repeat them."""
 
-    found: dict[str, list[Found]] = field(default_factory=dict)  # field -> candidates, best first
+    found: dict[str, list[Seen]] = field(default_factory=dict)  # field -> candidates, best first
     shown_lines: set[int] = field(default_factory=set)  # line indexes the metadata block shows
     shown_nodes: list[LexborNode] = field(default_factory=list)
     label_lines: set[int] = field(default_factory=set)  # those of shown_lines that are labels
@@ -85,7 +85,7 @@ class PageFields:
 
     def add(self, name: str, value: str | list[str] | None, source: str) -> None:
         if value:
-            self.found.setdefault(name, []).append(Found(value, source))
+            self.found.setdefault(name, []).append(Seen(value, source))
 
 
 def read_fields(walk: PageWalk, meta: dict[str, str]) -> PageFields:
@@ -107,12 +107,12 @@ def read_fields(walk: PageWalk, meta: dict[str, str]) -> PageFields:
         )
     fields.add("title", parts.title, "meta")
     header = _header_lines(walk, title_line)
-    _find_company(walk, fields, header, title_line, parts)
+    _find_company(walk, fields, title_line, parts)
     labels = _labels(walk, fields)
     for name, value in labels.items():
         fields.add(name, value, "label")
     fields.add("company", parts.company, "meta")
-    _find_company_in_site_name(fields, site_name, parts)
+    _find_company_in_site_name(fields, site_name)
     _find_place(walk, fields, header)
     fields.add("locations", parts.place, "meta")
     _find_date(walk, fields)
@@ -225,9 +225,7 @@ def _company_name(text: str, title: str | None) -> str | None:
     return text
 
 
-def _find_company(
-    walk: PageWalk, fields: PageFields, header: list[int], title_line: int | None, parts: TitleParts
-) -> None:
+def _find_company(walk: PageWalk, fields: PageFields, title_line: int | None, parts: TitleParts) -> None:
     title = _first(fields, "title")
     for node, line in walk.marked.get("company", []):
         inner = node.css_first("h1, h2, h3, h4, a, strong")
@@ -268,7 +266,7 @@ def _has_tagline(text: str) -> bool:
     return False
 
 
-def _find_company_in_site_name(fields: PageFields, site_name: str | None, parts: TitleParts) -> None:
+def _find_company_in_site_name(fields: PageFields, site_name: str | None) -> None:
     """og:site_name is the employer only on the employer's own site."""
     employer = employer_in_site_name(site_name)
     if not employer or is_board_name(employer):
