@@ -36,7 +36,8 @@ class HtmlReader:
         walk = walk_page(body) if body is not None else PageWalk()
         page = read_fields(walk, meta)
         raw = RawPosting(reader=self.name, body_format="html")
-        # Sources best first: a field keeps the first value it is given.
+        # Sources best first: a field keeps the first value it is given. Structured data in the
+        # page (JSON-LD), where read, is set here first; then what a person sees on the page.
         for name, values in page.found.items():
             for found in values:
                 raw.set(name, found.value, _ORIGINS[found.source])
