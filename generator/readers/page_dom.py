@@ -37,6 +37,7 @@ _FURNITURE_WORDS = frozenset(
     "newsletter subscribe modal popup skip-link footer navbar topnav".split()
 )
 _FURNITURE_PARTS = ("cookie", "consent", "gdpr", "onetrust", "breadcrumb")
+_SEPARATORS = re.compile(r"[_-]+")
 _SPLIT_NAME = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])|--")
 # Headings that open a list of other jobs.
 _OTHER_JOBS_HEADING = re.compile(
@@ -63,7 +64,7 @@ MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "title",
         re.compile(
             r"job-?title|jobtitle|posting-?title|posting-?headline|app-title|jobpostingheader|job-?header-?title"
-            r"|top-card-layout__title|jobinfoheader-title|job-posting-heading|ip:title\b|job-?name"
+            r"|top-card-layout-title|jobinfoheader-title|job-posting-heading|ip:title\b|job-?name"
         ),
     ),
     (
@@ -155,7 +156,8 @@ def naming(node: LexborNode) -> str:
             parts.append(f"ip:{value}" if name == "itemprop" else value)
     if "data-company-name" in attrs:
         parts.append("company")
-    return " ".join(parts).lower()
+    # `job__title`, `job_title` and `job-title` alike (BEM and snake case).
+    return _SEPARATORS.sub("-", " ".join(parts).lower())
 
 
 def _is_furniture_name(names: str) -> bool:
