@@ -18,7 +18,10 @@ from tests.browser.conftest import PHONE, BuiltSite, Visitor
 
 
 def _text_of(posting: Posting) -> str:
-    return " ".join([posting.title, posting.company or "", *posting.locations, posting.body_text]).lower()
+    # A posting without a company or place is found by its group's name ("Location not stated").
+    company = posting.company or "Company not stated"
+    places = posting.locations or ["Location not stated"]
+    return " ".join([posting.title, company, *places, posting.body_text]).lower()
 
 
 def unique_body_word(posting: Posting, others: list[Posting]) -> str | None:
