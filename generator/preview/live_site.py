@@ -29,6 +29,7 @@ from generator.model.site import Site, assemble_site
 from generator.reading import Skip, read_posting
 from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
+from generator.render.search_index import SEARCH_FOLDER
 from generator.render.templates import template_folders
 from generator.search.terms import TermMemo
 from generator.sources import SourceFile, find_sources
@@ -36,6 +37,8 @@ from generator.write.memory import MemoryWriter
 from generator.write.sync import FolderSync
 
 Log = Callable[[str], None]
+
+_SEARCH_PREFIX = f"{SEARCH_FOLDER}/"
 
 # Why a rebuild runs. Anything but CONTENT alone renders every page.
 CONTENT, TEMPLATES, CONFIG, SETTLE = "content", "templates", "config", "settle"
@@ -292,10 +295,16 @@ class LiveSite:
     def _remove_gone(self, page_of: dict[str, str], served: set[str], keys: dict[str, str]) -> list[str]:
         """After a quick pass: delete the pages of postings removed, skipped or renamed, and the
         list pages and feeds that are gone (a term left without postings); every list page and
-        feed has a page key, so a keyed path this pass did not produce is gone."""
+        feed has a page key, so a keyed path this pass did not produce is gone. The search index
+        is the exception: a quick pass does not render it, so the last one stays until the next
+        full pass writes its successor (never no index at all)."""
         current = set(page_of.values())
         gone = set(self._page_of.values()) - current
-        gone |= {rel for rel in self._keys if rel not in served and rel not in current}
+        gone |= {
+            rel
+            for rel in self._keys
+            if rel not in served and rel not in current and not rel.startswith(_SEARCH_PREFIX)
+        }
         self._keys = {rel: key for rel, key in self._keys.items() if rel not in gone} | keys
         return self._sync.remove(gone)
 
