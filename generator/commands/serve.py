@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE
 from generator.preview.live_site import LiveSite
-from generator.preview.server import PortUnavailable, PreviewServer
+from generator.preview.server import PortUnavailable, PreviewServer, url_of
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -67,16 +67,10 @@ def serve(options: ServeOptions) -> int:
         server.watch_sources()  # before the first build: a save during it is not missed
         site.first_build()
         server.watch_sources()  # the config read by the first build may name a template folder
-        _say(f"serving {_url(options.host, port)} (preview of {options.content}/, Ctrl+C stops)")
+        _say(f"serving {url_of(options.host, port)} (preview of {options.content}/, Ctrl+C stops)")
         server.run()
         _say("stopped")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
-
-def _url(host: str, port: int) -> str:
-    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
-    if ":" in shown:
-        shown = f"[{shown}]"
-    return f"http://{shown}:{port}/"

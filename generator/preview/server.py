@@ -19,14 +19,18 @@ import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from livereload import Server
 from livereload.handlers import LiveReloadHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
+from tornado import web
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from generator.preview.folder_events import FolderEvents
+from generator.preview.guarded import ForceReload, LiveReloadScript, LiveReloadSocket
 from generator.preview.handler import bind_handler
+from generator.preview.hosts import AllowedHosts
 from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Rebuild
+from generator.preview.pages import live_script
 
 POLL_SECONDS = 0.05  # how often livereload's watcher looks at the files
 QUIET_SECONDS = 0.06  # a rebuild waits until no change was seen for this long (debounce)
@@ -88,9 +92,8 @@ class PreviewServer:
         self.site = site
         self.log = log
         self.watcher = PreviewWatcher()
-        self.server = Server(watcher=self.watcher)
-        self.server.SFH = bind_handler(site)
-        LiveReloadHandler.watcher = self.watcher  # livereload keeps it on the class (`listen` sets it too)
+        LiveReloadHandler.watcher = self.watcher  # livereload keeps these on the class
+        LiveReloadHandler.live_css = True
         self._watched: set[str] = set()
         self._events: FolderEvents | None = None
         self._reasons: set[str] = set()
@@ -101,20 +104,36 @@ class PreviewServer:
 
     def listen(self, host: str, port: int) -> int:
         """Start listening (nothing is served before `run`); the port, also when 0 picked it."""
-        self.server.root = str(self.site.folder)
-        self.server.default_filename = "index.html"
         tries = 5 if port == 0 else 1
         for attempt in range(tries):
             chosen = port
             try:
                 chosen = port or _free_port(host)
-                self.server.application(chosen, host, liveport=None, debug=False, live_css=True)
+                self.application(host, chosen).listen(chosen, address=host)
                 return chosen
             except OSError as err:
                 if err.errno == errno.EADDRINUSE and attempt + 1 < tries:
                     continue  # another process took the free port first
                 raise PortUnavailable(_why(err, host, chosen)) from err
         raise AssertionError("unreachable")
+
+    def application(self, host: str, port: int) -> web.Application:
+        """livereload's routes (websocket, /forcereload, livereload.js) and the site, each behind
+        the Host and Origin checks (hosts.py), with livereload's script injected into HTML."""
+        checks = {"hosts": AllowedHosts(host), "url": url_of(host, port)}
+
+        class InjectScript(LiveScriptInjector):
+            script = live_script()
+
+        return web.Application(
+            [
+                (r"/livereload", LiveReloadSocket, checks),
+                (r"/forcereload", ForceReload, checks),
+                (r"/livereload.js", LiveReloadScript, checks),
+                (r"/(.*)", bind_handler(self.site), {**checks, "path": str(self.site.folder)}),
+            ],
+            transforms=[InjectScript],
+        )
 
     def watch_sources(self) -> None:
         """The content folder, the template folders and the config file (also before it exists).
@@ -135,7 +154,7 @@ class PreviewServer:
         key = str(path.resolve())
         if key not in self._watched:
             self._watched.add(key)
-            self.server.watch(key, lambda: self._changed(reason))
+            self.watcher.watch(key, lambda: self._changed(reason))
 
     def run(self) -> None:
         """Serve until Ctrl+C or SIGTERM."""
@@ -230,6 +249,14 @@ def _relative(path: str) -> str:
         return Path(path).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path
+
+
+def url_of(host: str, port: int) -> str:
+    """The address to open in a browser for a server listening on host:port."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
 
 
 def _free_port(host: str) -> int:
