@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import io
 import time
 import traceback
@@ -54,6 +55,16 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.kind.lower()}: {self.where}: {self.message}"
+
+
+@dataclass
+class Staged:
+    """A rebuild rendered in memory and not yet served (see LiveSite.stage and commit)."""
+
+    report: Rebuild
+    started: float
+    apply: Callable[[], None] | None = None  # writes the files and swaps the state; None: nothing to do
+    problem: Problem | None = None
 
 
 @dataclass
@@ -120,6 +131,7 @@ class LiveSite:
         self.config = Config()
         self.problem: Problem | None = None
         self._records: dict[str, Posting | Skip] = {}  # by source path relative to content
+        self._skips: list[Skip] = []  # the skipped ones among them, as served
         self._stamps: dict[str, _Stamp] = {}
         self._signatures: dict[int, tuple[Posting, _Signature]] = {}
         self._page_of: dict[str, str] = {}  # posting source -> its page's site path
@@ -134,7 +146,11 @@ class LiveSite:
 
     @property
     def skips(self) -> list[Skip]:
-        """The posting files that are not built right now, with the reason."""
+        """The posting files that are not built right now, with the reason (as of the last
+        commit: a rebuild running meanwhile does not change it)."""
+        return self._skips
+
+    def _skipped(self) -> list[Skip]:
         return sorted((r for r in self._records.values() if isinstance(r, Skip)), key=lambda s: s.source)
 
     def moved_to(self, rel: str) -> str | None:
@@ -166,6 +182,7 @@ class LiveSite:
         site = result.site
         assert site is not None  # a build that needs its site (the default) always returns it
         self._records = {p.source: p for p in site.read} | {s.source: s for s in result.skipped}
+        self._skips = self._skipped()
         self._stamps = {rel: stamp for rel, stamp in stamps.items() if rel in self._records}
         self._site, self._today = site, build_time().date()
         self._signatures = _signatures(site, self._today)
@@ -177,7 +194,16 @@ class LiveSite:
         self.log(f"built {result.summary()}")
 
     def rebuild(self, reasons: Collection[str]) -> Rebuild:
-        """Bring the served folder up to date after the given kinds of change. Never raises."""
+        """Bring the served folder up to date after the given kinds of change. Never raises.
+
+        `stage` then `commit`, in one go; the server runs the two on different threads."""
+        return self.commit(self.stage(reasons))
+
+    def stage(self, reasons: Collection[str]) -> Staged:
+        """The slow part of a rebuild: re-read the changed posting files and render the site into
+        memory. Changes nothing a request reads (the served files, `problem`, `skips`,
+        `moved_to`), so it may run in another thread while requests are answered; one at a
+        time, each followed by `commit`. Never raises."""
         started = time.perf_counter()
         report = Rebuild(set(reasons))
         try:
@@ -186,16 +212,32 @@ class LiveSite:
             reread = self._refresh(report)
             only_content = report.reasons <= {CONTENT}
             if only_content and not report.read and not report.gone and self.problem is None:
-                return report  # e.g. an editor's hidden swap file: nothing to do
+                return Staged(report, started)  # e.g. an editor's hidden swap file: nothing to do
             report.full = not only_content or self.problem is not None or not self._signatures
-            self._render(report, reread)
-            self.problem = None
+            return Staged(report, started, apply=self._render(report, reread))
         except Exception as err:
-            self.problem = report.problem = self._describe(err)
-        report.seconds = time.perf_counter() - started
+            return Staged(report, started, problem=self._describe(err))
+
+    def commit(self, staged: Staged) -> Rebuild:
+        """Write what `stage` rendered into the served folder (only the files whose bytes
+        changed) and swap in the new state, on the thread that answers requests: a request
+        sees the site before this or after it, never a mix. Never raises."""
+        report, problem = staged.report, staged.problem
+        if problem is None and staged.apply is not None:
+            try:
+                staged.apply()
+            except Exception as err:  # e.g. the disk is full
+                problem = self._describe(err)
+        if problem is not None:
+            self.problem = report.problem = problem
+        elif staged.apply is not None:
+            self.problem = None
+        self._skips = self._skipped()
+        report.seconds = time.perf_counter() - staged.started
         return report
 
-    def _render(self, report: Rebuild, reread: set[int]) -> None:
+    def _render(self, report: Rebuild, reread: set[int]) -> Callable[[], None]:
+        """Render the site into memory; the function that then writes and serves it."""
         today = build_time().date()
         postings = [r for r in self._records.values() if isinstance(r, Posting)]
         swap = None if report.full else self._body_edits(report, today)
@@ -228,6 +270,19 @@ class LiveSite:
                 site, self.config, writer, today, pages, digests=digests, lists=not bodies_only,
                 search=report.full, search_terms=self._terms,  # quick passes leave search to the settle pass
             )
+        return functools.partial(self._apply, report, reread, site, today, signatures, writer, bodies_only)
+
+    def _apply(
+        self,
+        report: Rebuild,
+        reread: set[int],
+        site: Site,
+        today: dt.date,
+        signatures: dict[int, tuple[Posting, _Signature]],
+        writer: MemoryWriter,
+        bodies_only: bool,
+    ) -> None:
+        """Write a rendered site into the served folder and keep what the next rebuild needs."""
         self._site, self._today = site, today
         synced = self._sync.sync(writer.files, remove_others=report.full)
         report.written, report.removed = synced.written, synced.removed

@@ -1,11 +1,16 @@
 """livereload's server and watcher, set up for the preview: watch, debounce, rebuild, reload.
 
-livereload does the HTTP and websocket serving, the injection of its script into HTML
-responses, and the polling of templates and config; the content folder's changes come
-from the operating system's file events (folder_events.py). This module decides when to rebuild: a change
-starts a short quiet period, further changes restart it, then one rebuild runs and the
-browsers reload. A content-only rebuild is followed, once things are quiet, by a "settle"
-pass that renders every page and deletes files that are gone.
+livereload does the websocket, the injection of its script into HTML responses, and the
+polling of templates and config, all behind the Host and Origin checks (hosts.py,
+guarded.py); the content folder's changes come from the operating system's file events
+(folder_events.py). This module decides when to rebuild: a change starts a short quiet
+period, further changes restart it, then one rebuild runs and the browsers reload. A
+content-only rebuild is followed, once things are quiet, by a "settle" pass that renders
+every page and deletes files that are gone.
+
+A rebuild's slow part (reading and rendering) runs in a thread, one at a time; the IOLoop
+keeps answering requests from the previous site, and serves the new one in one step when
+the rebuild is done (LiveSite.stage and commit). Saves made meanwhile make one rebuild after.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import logging
 import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -29,7 +35,7 @@ from generator.preview.folder_events import FolderEvents
 from generator.preview.guarded import ForceReload, LiveReloadScript, LiveReloadSocket
 from generator.preview.handler import bind_handler
 from generator.preview.hosts import AllowedHosts
-from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Rebuild
+from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Problem, Rebuild, Staged
 from generator.preview.pages import live_script
 
 POLL_SECONDS = 0.05  # how often livereload's watcher looks at the files
@@ -100,6 +106,7 @@ class PreviewServer:
         self._paths: set[str] = set()
         self._rebuild_timer: object | None = None
         self._settle_timer: object | None = None
+        self._running = False  # a rebuild is running in its thread
         logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # no line per request
 
     def listen(self, host: str, port: int) -> int:
@@ -192,10 +199,49 @@ class PreviewServer:
         self._rebuild_timer = loop.call_later(QUIET_SECONDS, self._rebuild)
 
     def _rebuild(self) -> None:
+        """The quiet period is over: rebuild, unless one is running (it starts the next)."""
+        self._rebuild_timer = None
+        if self._running or not self._reasons:
+            return
         reasons, paths = self._reasons, self._paths
-        self._reasons, self._paths, self._rebuild_timer = set(), set(), None
-        was_broken = self.site.problem is not None
-        report = self._run(reasons)
+        self._reasons, self._paths = set(), set()
+        self._start(reasons, lambda report, was_broken: self._rebuilt(report, reasons, paths, was_broken))
+
+    def _settle(self) -> None:
+        self._settle_timer = None
+        if self._running:  # not expected (a change stops the timer); then the next one is full
+            self._reasons.add(SETTLE)
+            return
+        self._start({SETTLE}, lambda report, _was_broken: self._settled(report))
+
+    def _start(self, reasons: Collection[str], then: Callable[[Rebuild, bool], None]) -> None:
+        """Run one rebuild's slow part (LiveSite.stage) in a thread, then, back on the IOLoop,
+        serve its result (LiveSite.commit) and call `then` (with whether the site was broken
+        before). Requests are answered from the
+        previous site meanwhile; changes seen meanwhile are gathered for the next rebuild."""
+        self._running = True
+        loop = IOLoop.current()
+        before = (self.site.problem, self.site.skips)
+
+        def finish(staged: Staged) -> None:
+            report = self.site.commit(staged)
+            self._running = False
+            if report.written or (self.site.problem, self.site.skips) != before:
+                LiveReloadHandler.reload_waiters(_reload_path(report.written))
+            then(report, before[0] is not None)
+            if self._reasons and self._rebuild_timer is None:
+                self._rebuild()  # saves made while it ran, their quiet period already over
+
+        def work() -> None:
+            try:
+                staged = self.site.stage(reasons)
+            except Exception as err:  # stage never raises; should it, the error page says so
+                staged = Staged(Rebuild(set(reasons)), time.perf_counter(), problem=_failure(err))
+            loop.add_callback(finish, staged)
+
+        threading.Thread(target=work, name="rebuild", daemon=True).start()
+
+    def _rebuilt(self, report: Rebuild, reasons: set[str], paths: set[str], was_broken: bool) -> None:
         if CONFIG in reasons:
             self.watch_sources()  # the config may name another template folder
         if report.read or report.gone or report.problem or reasons != {CONTENT}:
@@ -204,22 +250,16 @@ class PreviewServer:
             self.log(f"{time.strftime('%H:%M:%S')} {what}: {_outcome(report)}{back}")
         for skip in report.new_skips:
             self.log(f"  skipped {self.site.content.as_posix()}/{skip} (shown in the preview)")
-        if not report.full and report.changed_site:
+        if not report.full and report.changed_site and not self._reasons:
             self._settle_timer = IOLoop.current().call_later(SETTLE_SECONDS, self._settle)
 
-    def _settle(self) -> None:
-        self._settle_timer = None
-        report = self._run({SETTLE})
+    def _settled(self, report: Rebuild) -> None:
         if report.written or report.removed or report.problem:
             self.log(f"{time.strftime('%H:%M:%S')} all pages checked: {_outcome(report)}")
 
-    def _run(self, reasons: Collection[str]) -> Rebuild:
-        """One rebuild, then a browser reload when anything the browser shows changed."""
-        before = (self.site.problem, self.site.skips)
-        report = self.site.rebuild(reasons)
-        if report.written or (self.site.problem, self.site.skips) != before:
-            LiveReloadHandler.reload_waiters(_reload_path(report.written))
-        return report
+
+def _failure(err: BaseException) -> Problem:
+    return Problem("Build failed", type(err).__name__, str(err))
 
 
 def _reload_path(written: list[str]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.preview import server as server_module
-from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, Rebuild
+from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, Rebuild, Staged
 from generator.preview.server import PreviewServer
 
 
@@ -23,9 +23,13 @@ class StubSite:
         self.skips: list[object] = []
         self.calls: list[set[str]] = []
 
-    def rebuild(self, reasons: set[str]) -> Rebuild:
+    def stage(self, reasons: set[str]) -> Staged:
         self.calls.append(set(reasons))
-        return Rebuild(set(reasons), read=["a.md"], written=["index.html"], full=SETTLE in reasons)
+        report = Rebuild(set(reasons), read=["a.md"], written=["index.html"], full=SETTLE in reasons)
+        return Staged(report, 0.0)
+
+    def commit(self, staged: Staged) -> Rebuild:
+        return staged.report
 
     def template_folders(self) -> list[Path]:
         return []
