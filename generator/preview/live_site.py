@@ -27,6 +27,7 @@ from generator.config import Config, ConfigError, load_config
 from generator.model.duplicates import duplicate_key
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
+from generator.preview.staged_sync import StagedFiles, StagedSync
 from generator.reading import Skip, read_posting
 from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
@@ -35,7 +36,6 @@ from generator.render.templates import template_folders
 from generator.search.terms import TermMemo
 from generator.sources import SourceFile, find_sources
 from generator.write.memory import MemoryWriter
-from generator.write.sync import FolderSync
 
 Log = Callable[[str], None]
 
@@ -141,7 +141,7 @@ class LiveSite:
         self._site: Site | None = None  # the site last rendered, and the day it was rendered for
         self._today: dt.date | None = None
         self._replaced: dict[str, Posting] = {}  # by source: the postings the last refresh replaced
-        self._sync = FolderSync(folder)
+        self._sync = StagedSync(folder)
         self._terms = TermMemo()  # body search terms, made again only for a changed body
 
     @property
@@ -270,21 +270,19 @@ class LiveSite:
                 site, self.config, writer, today, pages, digests=digests, lists=not bodies_only,
                 search=report.full, search_terms=self._terms,  # quick passes leave search to the settle pass
             )
-        return functools.partial(self._apply, report, reread, site, today, signatures, writer, bodies_only)
+        files = self._sync.stage(writer.files, remove_others=report.full)  # written beside, not yet served
+        rendered = _Rendered(report, reread, site, today, signatures, writer, files, bodies_only)
+        return functools.partial(self._apply, rendered)
 
-    def _apply(
-        self,
-        report: Rebuild,
-        reread: set[int],
-        site: Site,
-        today: dt.date,
-        signatures: dict[int, tuple[Posting, _Signature]],
-        writer: MemoryWriter,
-        bodies_only: bool,
-    ) -> None:
-        """Write a rendered site into the served folder and keep what the next rebuild needs."""
-        self._site, self._today = site, today
-        synced = self._sync.sync(writer.files, remove_others=report.full)
+    def _apply(self, rendered: _Rendered) -> None:
+        """Serve a rendered site (its files renamed into place) and keep what the next rebuild needs."""
+        report, reread, site, writer = rendered.report, rendered.reread, rendered.site, rendered.writer
+        signatures, files, bodies_only = rendered.signatures, rendered.files, rendered.bodies_only
+        self._site, self._today = site, rendered.today
+        try:
+            synced = self._sync.commit(files)
+        finally:
+            files.discard()  # what a failure left
         report.written, report.removed = synced.written, synced.removed
         report.rendered = writer.count
         page_of = {p.source: sig[0] for p, sig in signatures.values()}
@@ -427,6 +425,20 @@ class LiveSite:
 
 
 _Signature = tuple[str, bool, tuple[tuple[tuple[str, str], ...], ...]]
+
+
+@dataclass
+class _Rendered:
+    """A site rendered by a rebuild's slow part, its changed files written beside their place."""
+
+    report: Rebuild
+    reread: set[int]
+    site: Site
+    today: dt.date
+    signatures: dict[int, tuple[Posting, _Signature]]
+    writer: MemoryWriter
+    files: StagedFiles
+    bodies_only: bool
 
 
 def _signatures(site: Site, today: dt.date) -> dict[int, tuple[Posting, _Signature]]:

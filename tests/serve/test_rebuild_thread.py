@@ -177,6 +177,11 @@ def test_a_rebuild_serves_its_result_in_one_step(running: Running, monkeypatch: 
     )
     assert rendered.wait(CHANGE_SECONDS)
     assert running.get(path) == (200, before)  # the old page, at its old address
+    # The new pages wait beside their place under hidden names, which are never served.
+    waiting = [p for p in running.site.folder.rglob(".sync-*") if p.is_file()]
+    assert waiting
+    for file in waiting[:5]:
+        assert running.get("/" + file.relative_to(running.site.folder).as_posix())[0] == 404
     assert running.on_loop(lambda: running.site.skips) == []  # no banner for broken.md yet
     assert "jobboard-preview-skips" not in running.get("/")[1]
     release.set()
