@@ -16,7 +16,7 @@ import functools
 import io
 import time
 import traceback
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,8 +27,9 @@ from generator.config import Config, ConfigError, load_config
 from generator.model.duplicates import duplicate_key
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
+from generator.preview.reader import read_here
 from generator.preview.staged_sync import StagedFiles, StagedSync
-from generator.reading import Skip, read_posting
+from generator.reading import Skip
 from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
 from generator.render.search_index import SEARCH_FOLDER
@@ -38,6 +39,7 @@ from generator.sources import SourceFile, find_sources
 from generator.write.memory import MemoryWriter
 
 Log = Callable[[str], None]
+Reader = Callable[[Sequence[SourceFile], Path, dt.date | None], list[Posting | Skip]]
 
 _SEARCH_PREFIX = f"{SEARCH_FOLDER}/"
 
@@ -121,8 +123,10 @@ class LiveSite:
         drafts: bool = False,
         log: Log = print,
         cache_dir: Path | None = None,
+        reader: Reader = read_here,
     ) -> None:
         self.content = content
+        self._read = reader  # reads changed posting files (`jobboard serve`: in a process of its own)
         self.folder = folder
         self.cache_dir = cache_dir  # the build cache the first build reads postings through
         self.config_path = config_path
@@ -392,17 +396,14 @@ class LiveSite:
                 self._records[reject.rel] = skip
                 report.read.append(reject.rel)
                 report.new_skips.append(skip)
-        for source in sources:
-            stamp = _stamp(source)
-            if source.rel in self._records and self._stamps.get(source.rel) == stamp:
-                continue
-            result = read_posting(source, self.content, fallback)
+        todo = [s for s in sources if s.rel not in self._records or self._stamps.get(s.rel) != _stamp(s)]
+        for source, result in zip(todo, self._read(todo, self.content, fallback), strict=True):
             previous = self._records.get(source.rel)
             if isinstance(previous, Posting):
                 self._replaced[source.rel] = previous
             self._records[source.rel] = result
             self._digests.pop(source.rel, None)
-            self._stamps[source.rel] = stamp
+            self._stamps[source.rel] = _stamp(source)
             report.read.append(source.rel)
             if isinstance(result, Skip):
                 report.new_skips.append(result)
