@@ -107,6 +107,7 @@ class PreviewServer:
         self._rebuild_timer: object | None = None
         self._settle_timer: object | None = None
         self._running = False  # a rebuild is running in its thread
+        self._settle_owed = False  # a quick pass changed the site since the last full one
         logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # no line per request
 
     def listen(self, host: str, port: int) -> int:
@@ -217,8 +218,8 @@ class PreviewServer:
     def _start(self, reasons: Collection[str], then: Callable[[Rebuild, bool], None]) -> None:
         """Run one rebuild's slow part (LiveSite.stage) in a thread, then, back on the IOLoop,
         serve its result (LiveSite.commit) and call `then` (with whether the site was broken
-        before). Requests are answered from the
-        previous site meanwhile; changes seen meanwhile are gathered for the next rebuild."""
+        before). Requests are answered from the previous site meanwhile; changes seen
+        meanwhile are gathered for the next rebuild."""
         self._running = True
         loop = IOLoop.current()
         before = (self.site.problem, self.site.skips)
@@ -250,10 +251,15 @@ class PreviewServer:
             self.log(f"{time.strftime('%H:%M:%S')} {what}: {_outcome(report)}{back}")
         for skip in report.new_skips:
             self.log(f"  skipped {self.site.content.as_posix()}/{skip} (shown in the preview)")
-        if not report.full and report.changed_site and not self._reasons:
+        if report.full and report.problem is None:
+            self._settle_owed = False  # a full pass did what the settle pass would
+        elif report.changed_site:
+            self._settle_owed = True
+        if self._settle_owed and not self._reasons:  # else the rebuild to come schedules it
             self._settle_timer = IOLoop.current().call_later(SETTLE_SECONDS, self._settle)
 
     def _settled(self, report: Rebuild) -> None:
+        self._settle_owed = report.problem is not None
         if report.written or report.removed or report.problem:
             self.log(f"{time.strftime('%H:%M:%S')} all pages checked: {_outcome(report)}")
 
