@@ -4,7 +4,8 @@ A rebuild already runs in a thread, but a thread shares the interpreter's lock: 
 regular-expression match or sanitizer call on a hostile posting holds it, and the IOLoop
 thread could not answer a request until it ended (measured: a 5 s read stalled every request
 5 s). In a process of its own the reading cannot stall the server, and a reading process
-that dies (out of memory, killed) costs only that posting, which is skipped with a line.
+that dies (out of memory, killed) twice on the same posting costs only that posting, which
+is skipped with a line.
 
 One process, started once (forkserver, so it does not copy the server's threads) and kept
 for the session; the files of one rebuild are read there one after the other.
@@ -54,17 +55,18 @@ class ProcessReader:
         results: list[Posting | Skip] = []
         for source in sources:  # one at a time: a process that dies is that posting's doing
             absolute = dataclasses.replace(source, folder=source.folder.resolve())
-            try:
-                future = self._executor().submit(_read, absolute, content, fallback)
-            except BrokenProcessPool:  # it died between two rebuilds: not this posting's doing
-                self.close()
-                future = self._executor().submit(_read, absolute, content, fallback)
-            try:
-                results.append(future.result())
-            except BrokenProcessPool:
-                self.close()  # a new process for the next posting
-                results.append(Skip(source.rel, DIED))
+            results.append(self._read_one(absolute, content, fallback))
         return results
+
+    def _read_one(self, source: SourceFile, content: Path, fallback: dt.date | None) -> Posting | Skip:
+        """Read in the process; if it dies, once more in a new one (it may have died before this
+        posting reached it), then the posting is skipped."""
+        for _attempt in range(2):
+            try:
+                return self._executor().submit(_read, source, content, fallback).result()
+            except BrokenProcessPool:
+                self.close()  # a new process next time
+        return Skip(source.rel, DIED)
 
     def close(self) -> None:
         """Stop the reading process, also in the middle of a posting (Ctrl+C does not wait)."""
