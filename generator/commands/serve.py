@@ -16,7 +16,8 @@ from pathlib import Path
 from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE
 from generator.preview.live_site import LiveSite
-from generator.preview.server import PortUnavailable, PreviewServer
+from generator.preview.reader import ProcessReader
+from generator.preview.server import PortUnavailable, PreviewServer, url_of
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -49,6 +50,7 @@ def serve(options: ServeOptions) -> int:
             "preview, drafts included; the default 127.0.0.1 keeps it to this machine"
         )
     workdir = Path(tempfile.mkdtemp(prefix="jobboard-serve-"))
+    reader = ProcessReader()  # a changed posting is read in a process of its own
     try:
         site = LiveSite(
             content=options.content,
@@ -57,6 +59,7 @@ def serve(options: ServeOptions) -> int:
             drafts=options.drafts,
             log=_say,
             cache_dir=options.cache_dir,
+            reader=reader.read,
         )
         server = PreviewServer(site, _say)
         try:
@@ -66,17 +69,13 @@ def serve(options: ServeOptions) -> int:
             return 1
         server.watch_sources()  # before the first build: a save during it is not missed
         site.first_build()
+        reader.start()
         server.watch_sources()  # the config read by the first build may name a template folder
-        _say(f"serving {_url(options.host, port)} (preview of {options.content}/, Ctrl+C stops)")
+        _say(f"serving {url_of(options.host, port)} (preview of {options.content}/, Ctrl+C stops)")
         server.run()
         _say("stopped")
     finally:
+        reader.close()
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
-
-def _url(host: str, port: int) -> str:
-    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
-    if ":" in shown:
-        shown = f"[{shown}]"
-    return f"http://{shown}:{port}/"

@@ -1,7 +1,7 @@
 """The preview's request handler: serves files of the built site folder and nothing else.
 
-Plugged into livereload's server in place of its static file handler, so livereload still
-injects its script into HTML responses (preview only: the files on disk never contain it).
+Served beside livereload's own handlers, through livereload's transform that injects its
+script into HTML responses (preview only: the files on disk never contain it).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote
 
-from tornado import web
-
+from generator.preview.guarded import HostChecked
+from generator.preview.hosts import AllowedHosts
 from generator.preview.live_site import LiveSite
 from generator.preview.pages import error_page, with_banner
 
@@ -36,12 +36,16 @@ def site_file(root: Path, raw_path: str) -> Path | None:
     return target if target == root or target.is_relative_to(root) else None
 
 
-class PreviewHandler(web.RequestHandler):
-    """GET and HEAD for the built site; an error page for every request while the build is broken."""
+class PreviewHandler(HostChecked):
+    """GET and HEAD for the built site; an error page for every request while the build is broken
+    (requests for other host names are refused first, see HostChecked)."""
 
     site: ClassVar[LiveSite]
 
-    def initialize(self, path: str, default_filename: str = "index.html") -> None:
+    def initialize(  # type: ignore[override]
+        self, hosts: AllowedHosts, url: str, path: str, default_filename: str = "index.html"
+    ) -> None:
+        super().initialize(hosts, url)
         self.root = Path(path).resolve()
         self.default_filename = default_filename
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import io
 import time
 import traceback
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,16 +28,22 @@ from generator.display import shown_path
 from generator.model.duplicates import duplicate_key
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
-from generator.reading import Skip, read_posting
+from generator.preview.reader import read_here
+from generator.preview.staged_sync import StagedFiles, StagedSync
+from generator.reading import Skip
 from generator.render.keys import content_digest
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
+from generator.render.search_index import SEARCH_FOLDER
 from generator.render.templates import template_folders
 from generator.search.terms import TermMemo
 from generator.sources import SourceFile, find_sources
 from generator.write.memory import MemoryWriter
-from generator.write.sync import FolderSync
 
 Log = Callable[[str], None]
+# Reads changed posting files: (sources, content folder, fallback date, config) -> results.
+Reader = Callable[[Sequence[SourceFile], Path, dt.date | None, Config | None], list[Posting | Skip]]
+
+_SEARCH_PREFIX = f"{SEARCH_FOLDER}/"
 
 # Why a rebuild runs. Anything but CONTENT alone renders every page.
 CONTENT, TEMPLATES, CONFIG, SETTLE = "content", "templates", "config", "settle"
@@ -52,6 +59,16 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.kind.lower()}: {self.where}: {self.message}"
+
+
+@dataclass
+class Staged:
+    """A rebuild rendered in memory and not yet served (see LiveSite.stage and commit)."""
+
+    report: Rebuild
+    started: float
+    apply: Callable[[], None] | None = None  # writes the files and swaps the state; None: nothing to do
+    problem: Problem | None = None
 
 
 @dataclass
@@ -108,8 +125,10 @@ class LiveSite:
         drafts: bool = False,
         log: Log = print,
         cache_dir: Path | None = None,
+        reader: Reader = read_here,
     ) -> None:
         self.content = content
+        self._read = reader  # reads changed posting files (`jobboard serve`: in a process of its own)
         self.folder = folder
         self.cache_dir = cache_dir  # the build cache the first build reads postings through
         self.config_path = config_path
@@ -118,6 +137,7 @@ class LiveSite:
         self.config = Config()
         self.problem: Problem | None = None
         self._records: dict[str, Posting | Skip] = {}  # by source path relative to content
+        self._skips: list[Skip] = []  # the skipped ones among them, as served
         self._stamps: dict[str, _Stamp] = {}
         self._signatures: dict[int, tuple[Posting, _Signature]] = {}
         self._page_of: dict[str, str] = {}  # posting source -> its page's site path
@@ -127,12 +147,16 @@ class LiveSite:
         self._site: Site | None = None  # the site last rendered, and the day it was rendered for
         self._today: dt.date | None = None
         self._replaced: dict[str, Posting] = {}  # by source: the postings the last refresh replaced
-        self._sync = FolderSync(folder)
+        self._sync = StagedSync(folder)
         self._terms = TermMemo()  # body search terms, made again only for a changed body
 
     @property
     def skips(self) -> list[Skip]:
-        """The posting files that are not built right now, with the reason."""
+        """The posting files that are not built right now, with the reason (as of the last
+        commit: a rebuild running meanwhile does not change it)."""
+        return self._skips
+
+    def _skipped(self) -> list[Skip]:
         return sorted((r for r in self._records.values() if isinstance(r, Skip)), key=lambda s: s.source)
 
     def moved_to(self, rel: str) -> str | None:
@@ -164,6 +188,7 @@ class LiveSite:
         site = result.site
         assert site is not None  # a build that needs its site (the default) always returns it
         self._records = {p.source: p for p in site.read} | {s.source: s for s in result.skipped}
+        self._skips = self._skipped()
         self._stamps = {rel: stamp for rel, stamp in stamps.items() if rel in self._records}
         self._site, self._today = site, build_time().date()
         self._signatures = _signatures(site, self._today)
@@ -175,7 +200,16 @@ class LiveSite:
         self.log(f"built {result.summary()}")
 
     def rebuild(self, reasons: Collection[str]) -> Rebuild:
-        """Bring the served folder up to date after the given kinds of change. Never raises."""
+        """Bring the served folder up to date after the given kinds of change. Never raises.
+
+        `stage` then `commit`, in one go; the server runs the two on different threads."""
+        return self.commit(self.stage(reasons))
+
+    def stage(self, reasons: Collection[str]) -> Staged:
+        """The slow part of a rebuild: re-read the changed posting files and render the site into
+        memory. Changes nothing a request reads (the served files, `problem`, `skips`,
+        `moved_to`), so it may run in another thread while requests are answered; one at a
+        time, each followed by `commit`. Never raises."""
         started = time.perf_counter()
         report = Rebuild(set(reasons))
         try:
@@ -184,16 +218,32 @@ class LiveSite:
             reread = self._refresh(report)
             only_content = report.reasons <= {CONTENT}
             if only_content and not report.read and not report.gone and self.problem is None:
-                return report  # e.g. an editor's hidden swap file: nothing to do
+                return Staged(report, started)  # e.g. an editor's hidden swap file: nothing to do
             report.full = not only_content or self.problem is not None or not self._signatures
-            self._render(report, reread)
-            self.problem = None
+            return Staged(report, started, apply=self._render(report, reread))
         except Exception as err:
-            self.problem = report.problem = self._describe(err)
-        report.seconds = time.perf_counter() - started
+            return Staged(report, started, problem=self._describe(err))
+
+    def commit(self, staged: Staged) -> Rebuild:
+        """Write what `stage` rendered into the served folder (only the files whose bytes
+        changed) and swap in the new state, on the thread that answers requests: a request
+        sees the site before this or after it, never a mix. Never raises."""
+        report, problem = staged.report, staged.problem
+        if problem is None and staged.apply is not None:
+            try:
+                staged.apply()
+            except Exception as err:  # e.g. the disk is full
+                problem = self._describe(err)
+        if problem is not None:
+            self.problem = report.problem = problem
+        elif staged.apply is not None:
+            self.problem = None
+        self._skips = self._skipped()
+        report.seconds = time.perf_counter() - staged.started
         return report
 
-    def _render(self, report: Rebuild, reread: set[int]) -> None:
+    def _render(self, report: Rebuild, reread: set[int]) -> Callable[[], None]:
+        """Render the site into memory; the function that then writes and serves it."""
         today = build_time().date()
         postings = [r for r in self._records.values() if isinstance(r, Posting)]
         swap = None if report.full else self._body_edits(report, today)
@@ -226,8 +276,19 @@ class LiveSite:
                 site, self.config, writer, today, pages, digests=digests, lists=not bodies_only,
                 search=report.full, search_terms=self._terms,  # quick passes leave search to the settle pass
             )
-        self._site, self._today = site, today
-        synced = self._sync.sync(writer.files, remove_others=report.full)
+        files = self._sync.stage(writer.files, remove_others=report.full)  # written beside, not yet served
+        rendered = _Rendered(report, reread, site, today, signatures, writer, files, bodies_only)
+        return functools.partial(self._apply, rendered)
+
+    def _apply(self, rendered: _Rendered) -> None:
+        """Serve a rendered site (its files renamed into place) and keep what the next rebuild needs."""
+        report, reread, site, writer = rendered.report, rendered.reread, rendered.site, rendered.writer
+        signatures, files, bodies_only = rendered.signatures, rendered.files, rendered.bodies_only
+        self._site, self._today = site, rendered.today
+        try:
+            synced = self._sync.commit(files)
+        finally:
+            files.discard()  # what a failure left
         report.written, report.removed = synced.written, synced.removed
         report.rendered = writer.count
         page_of = {p.source: sig[0] for p, sig in signatures.values()}
@@ -293,10 +354,16 @@ class LiveSite:
     def _remove_gone(self, page_of: dict[str, str], served: set[str], keys: dict[str, str]) -> list[str]:
         """After a quick pass: delete the pages of postings removed, skipped or renamed, and the
         list pages and feeds that are gone (a term left without postings); every list page and
-        feed has a page key, so a keyed path this pass did not produce is gone."""
+        feed has a page key, so a keyed path this pass did not produce is gone. The search index
+        is the exception: a quick pass does not render it, so the last one stays until the next
+        full pass writes its successor (never no index at all)."""
         current = set(page_of.values())
         gone = set(self._page_of.values()) - current
-        gone |= {rel for rel in self._keys if rel not in served and rel not in current}
+        gone |= {
+            rel
+            for rel in self._keys
+            if rel not in served and rel not in current and not rel.startswith(_SEARCH_PREFIX)
+        }
         self._keys = {rel: key for rel, key in self._keys.items() if rel not in gone} | keys
         return self._sync.remove(gone)
 
@@ -331,17 +398,14 @@ class LiveSite:
                 self._records[reject.rel] = skip
                 report.read.append(reject.rel)
                 report.new_skips.append(skip)
-        for source in sources:
-            stamp = _stamp(source)
-            if source.rel in self._records and self._stamps.get(source.rel) == stamp:
-                continue
-            result = read_posting(source, self.content, fallback, self.config)
+        todo = [s for s in sources if s.rel not in self._records or self._stamps.get(s.rel) != _stamp(s)]
+        for source, result in zip(todo, self._read(todo, self.content, fallback, self.config), strict=True):
             previous = self._records.get(source.rel)
             if isinstance(previous, Posting):
                 self._replaced[source.rel] = previous
             self._records[source.rel] = result
             self._digests.pop(source.rel, None)
-            self._stamps[source.rel] = stamp
+            self._stamps[source.rel] = _stamp(source)
             report.read.append(source.rel)
             if isinstance(result, Skip):
                 report.new_skips.append(result)
@@ -364,6 +428,20 @@ class LiveSite:
 
 
 _Signature = tuple[str, bool, tuple[tuple[tuple[str, str], ...], ...]]
+
+
+@dataclass
+class _Rendered:
+    """A site rendered by a rebuild's slow part, its changed files written beside their place."""
+
+    report: Rebuild
+    reread: set[int]
+    site: Site
+    today: dt.date
+    signatures: dict[int, tuple[Posting, _Signature]]
+    writer: MemoryWriter
+    files: StagedFiles
+    bodies_only: bool
 
 
 def _signatures(site: Site, today: dt.date) -> dict[int, tuple[Posting, _Signature]]:

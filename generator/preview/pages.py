@@ -29,6 +29,13 @@ def _environment() -> jinja2.Environment:
     )
 
 
+@cache
+def live_script() -> bytes:
+    """The snippet livereload injects before `</head>`: it loads livereload.js from the page's own
+    host and port (so it works whichever name the page was opened by)."""
+    return (Path(__file__).parent / "templates" / "live_script.html").read_bytes().strip()
+
+
 def error_page(problem: Problem) -> bytes:
     return _environment().get_template("error.html").render(problem=problem).encode("utf-8")
 

@@ -1,11 +1,16 @@
 """livereload's server and watcher, set up for the preview: watch, debounce, rebuild, reload.
 
-livereload does the HTTP and websocket serving, the injection of its script into HTML
-responses, and the polling of templates and config; the content folder's changes come
-from the operating system's file events (folder_events.py). This module decides when to rebuild: a change
-starts a short quiet period, further changes restart it, then one rebuild runs and the
-browsers reload. A content-only rebuild is followed, once things are quiet, by a "settle"
-pass that renders every page and deletes files that are gone.
+livereload does the websocket, the injection of its script into HTML responses, and the
+polling of templates and config, all behind the Host and Origin checks (hosts.py,
+guarded.py); the content folder's changes come from the operating system's file events
+(folder_events.py). This module decides when to rebuild: a change starts a short quiet
+period, further changes restart it, then one rebuild runs and the browsers reload. A
+content-only rebuild is followed, once things are quiet, by a "settle" pass that renders
+every page and deletes files that are gone.
+
+A rebuild's slow part (reading and rendering) runs in a thread, one at a time; the IOLoop
+keeps answering requests from the previous site, and serves the new one in one step when
+the rebuild is done (LiveSite.stage and commit). Saves made meanwhile make one rebuild after.
 """
 
 from __future__ import annotations
@@ -15,18 +20,23 @@ import logging
 import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from livereload import Server
 from livereload.handlers import LiveReloadHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
+from tornado import web
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from generator.preview.folder_events import FolderEvents
+from generator.preview.guarded import ForceReload, LiveReloadScript, LiveReloadSocket
 from generator.preview.handler import bind_handler
-from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Rebuild
+from generator.preview.hosts import AllowedHosts
+from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Problem, Rebuild, Staged
+from generator.preview.pages import live_script
 
 POLL_SECONDS = 0.05  # how often livereload's watcher looks at the files
 QUIET_SECONDS = 0.06  # a rebuild waits until no change was seen for this long (debounce)
@@ -88,33 +98,50 @@ class PreviewServer:
         self.site = site
         self.log = log
         self.watcher = PreviewWatcher()
-        self.server = Server(watcher=self.watcher)
-        self.server.SFH = bind_handler(site)
-        LiveReloadHandler.watcher = self.watcher  # livereload keeps it on the class (`listen` sets it too)
+        LiveReloadHandler.watcher = self.watcher  # livereload keeps these on the class
+        LiveReloadHandler.live_css = True
         self._watched: set[str] = set()
         self._events: FolderEvents | None = None
         self._reasons: set[str] = set()
         self._paths: set[str] = set()
         self._rebuild_timer: object | None = None
         self._settle_timer: object | None = None
+        self._running = False  # a rebuild is running in its thread
+        self._settle_owed = False  # a quick pass changed the site since the last full one
         logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # no line per request
 
     def listen(self, host: str, port: int) -> int:
         """Start listening (nothing is served before `run`); the port, also when 0 picked it."""
-        self.server.root = str(self.site.folder)
-        self.server.default_filename = "index.html"
         tries = 5 if port == 0 else 1
         for attempt in range(tries):
             chosen = port
             try:
                 chosen = port or _free_port(host)
-                self.server.application(chosen, host, liveport=None, debug=False, live_css=True)
+                self.application(host, chosen).listen(chosen, address=host)
                 return chosen
             except OSError as err:
                 if err.errno == errno.EADDRINUSE and attempt + 1 < tries:
                     continue  # another process took the free port first
                 raise PortUnavailable(_why(err, host, chosen)) from err
         raise AssertionError("unreachable")
+
+    def application(self, host: str, port: int) -> web.Application:
+        """livereload's routes (websocket, /forcereload, livereload.js) and the site, each behind
+        the Host and Origin checks (hosts.py), with livereload's script injected into HTML."""
+        checks = {"hosts": AllowedHosts(host), "url": url_of(host, port)}
+
+        class InjectScript(LiveScriptInjector):
+            script = live_script()
+
+        return web.Application(
+            [
+                (r"/livereload", LiveReloadSocket, checks),
+                (r"/forcereload", ForceReload, checks),
+                (r"/livereload.js", LiveReloadScript, checks),
+                (r"/(.*)", bind_handler(self.site), {**checks, "path": str(self.site.folder)}),
+            ],
+            transforms=[InjectScript],
+        )
 
     def watch_sources(self) -> None:
         """The content folder, the template folders and the config file (also before it exists).
@@ -135,7 +162,7 @@ class PreviewServer:
         key = str(path.resolve())
         if key not in self._watched:
             self._watched.add(key)
-            self.server.watch(key, lambda: self._changed(reason))
+            self.watcher.watch(key, lambda: self._changed(reason))
 
     def run(self) -> None:
         """Serve until Ctrl+C or SIGTERM."""
@@ -173,10 +200,49 @@ class PreviewServer:
         self._rebuild_timer = loop.call_later(QUIET_SECONDS, self._rebuild)
 
     def _rebuild(self) -> None:
+        """The quiet period is over: rebuild, unless one is running (it starts the next)."""
+        self._rebuild_timer = None
+        if self._running or not self._reasons:
+            return
         reasons, paths = self._reasons, self._paths
-        self._reasons, self._paths, self._rebuild_timer = set(), set(), None
-        was_broken = self.site.problem is not None
-        report = self._run(reasons)
+        self._reasons, self._paths = set(), set()
+        self._start(reasons, lambda report, was_broken: self._rebuilt(report, reasons, paths, was_broken))
+
+    def _settle(self) -> None:
+        self._settle_timer = None
+        if self._running:  # not expected (a change stops the timer); then the next one is full
+            self._reasons.add(SETTLE)
+            return
+        self._start({SETTLE}, lambda report, _was_broken: self._settled(report))
+
+    def _start(self, reasons: Collection[str], then: Callable[[Rebuild, bool], None]) -> None:
+        """Run one rebuild's slow part (LiveSite.stage) in a thread, then, back on the IOLoop,
+        serve its result (LiveSite.commit) and call `then` (with whether the site was broken
+        before). Requests are answered from the previous site meanwhile; changes seen
+        meanwhile are gathered for the next rebuild."""
+        self._running = True
+        loop = IOLoop.current()
+        before = (self.site.problem, self.site.skips)
+
+        def finish(staged: Staged) -> None:
+            report = self.site.commit(staged)
+            self._running = False
+            if report.written or (self.site.problem, self.site.skips) != before:
+                LiveReloadHandler.reload_waiters(_reload_path(report.written))
+            then(report, before[0] is not None)
+            if self._reasons and self._rebuild_timer is None:
+                self._rebuild()  # saves made while it ran, their quiet period already over
+
+        def work() -> None:
+            try:
+                staged = self.site.stage(reasons)
+            except Exception as err:  # stage never raises; should it, the error page says so
+                staged = Staged(Rebuild(set(reasons)), time.perf_counter(), problem=_failure(err))
+            loop.add_callback(finish, staged)
+
+        threading.Thread(target=work, name="rebuild", daemon=True).start()
+
+    def _rebuilt(self, report: Rebuild, reasons: set[str], paths: set[str], was_broken: bool) -> None:
         if CONFIG in reasons:
             self.watch_sources()  # the config may name another template folder
         if report.read or report.gone or report.problem or reasons != {CONTENT}:
@@ -185,22 +251,21 @@ class PreviewServer:
             self.log(f"{time.strftime('%H:%M:%S')} {what}: {_outcome(report)}{back}")
         for skip in report.new_skips:
             self.log(f"  skipped {self.site.content.as_posix()}/{skip} (shown in the preview)")
-        if not report.full and report.changed_site:
+        if report.full and report.problem is None:
+            self._settle_owed = False  # a full pass did what the settle pass would
+        elif report.changed_site:
+            self._settle_owed = True
+        if self._settle_owed and not self._reasons:  # else the rebuild to come schedules it
             self._settle_timer = IOLoop.current().call_later(SETTLE_SECONDS, self._settle)
 
-    def _settle(self) -> None:
-        self._settle_timer = None
-        report = self._run({SETTLE})
+    def _settled(self, report: Rebuild) -> None:
+        self._settle_owed = report.problem is not None
         if report.written or report.removed or report.problem:
             self.log(f"{time.strftime('%H:%M:%S')} all pages checked: {_outcome(report)}")
 
-    def _run(self, reasons: Collection[str]) -> Rebuild:
-        """One rebuild, then a browser reload when anything the browser shows changed."""
-        before = (self.site.problem, self.site.skips)
-        report = self.site.rebuild(reasons)
-        if report.written or (self.site.problem, self.site.skips) != before:
-            LiveReloadHandler.reload_waiters(_reload_path(report.written))
-        return report
+
+def _failure(err: BaseException) -> Problem:
+    return Problem("Build failed", type(err).__name__, str(err))
 
 
 def _reload_path(written: list[str]) -> str:
@@ -230,6 +295,14 @@ def _relative(path: str) -> str:
         return Path(path).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path
+
+
+def url_of(host: str, port: int) -> str:
+    """The address to open in a browser for a server listening on host:port."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
 
 
 def _free_port(host: str) -> int:

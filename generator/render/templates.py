@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.bccache
@@ -27,6 +29,35 @@ def template_folders(user_folder: Path | None) -> list[Path]:
     return folders
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """jinja2's file loader, naming the file and line of a template that is not UTF-8 text
+    (jinja2 itself lets a bare UnicodeDecodeError through, which names neither)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as err:
+            pieces = jinja2.loaders.split_template_path(template)
+            for folder in self.searchpath:
+                filename = posixpath.join(folder, *pieces)
+                if Path(filename).is_file():
+                    raise _not_utf8(template, filename, err) from err
+            raise
+
+
+def _not_utf8(template: str, filename: str, err: UnicodeDecodeError) -> jinja2.TemplateSyntaxError:
+    """The error for a template file that does not decode: its line, and the byte found there."""
+    data = Path(filename).read_bytes()
+    try:
+        data.decode("utf-8")
+        start, bad = err.start, err.object[err.start : err.start + 1]
+    except UnicodeDecodeError as exact:  # the position in the whole file, not in a chunk of it
+        start, bad = exact.start, data[exact.start : exact.start + 1]
+    line = data.count(b"\n", 0, start) + 1
+    message = f"not UTF-8 text (byte 0x{bad.hex()} cannot be decoded); save the file as UTF-8"
+    return jinja2.TemplateSyntaxError(message, line, template, filename)
+
+
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
     """Compiled templates shared by every environment of the process (the preview makes one per
     rebuild). jinja2 checks each entry against the template source's checksum, so an edited
@@ -48,7 +79,7 @@ _BYTECODE_CACHE = _MemoryBytecodeCache()
 
 def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in template_folders(user_folder)]),
+        loader=_Loader([str(f) for f in template_folders(user_folder)]),
         bytecode_cache=_BYTECODE_CACHE,
         autoescape=True,
         undefined=jinja2.StrictUndefined,

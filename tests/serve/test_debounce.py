@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.preview import server as server_module
-from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, Rebuild
+from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, Rebuild, Staged
 from generator.preview.server import PreviewServer
 
 
@@ -23,9 +24,13 @@ class StubSite:
         self.skips: list[object] = []
         self.calls: list[set[str]] = []
 
-    def rebuild(self, reasons: set[str]) -> Rebuild:
+    def stage(self, reasons: set[str]) -> Staged:
         self.calls.append(set(reasons))
-        return Rebuild(set(reasons), read=["a.md"], written=["index.html"], full=SETTLE in reasons)
+        report = Rebuild(set(reasons), read=["a.md"], written=["index.html"], full=SETTLE in reasons)
+        return Staged(report, 0.0)
+
+    def commit(self, staged: Staged) -> Rebuild:
+        return staged.report
 
     def template_folders(self) -> list[Path]:
         return []
@@ -88,3 +93,29 @@ def test_without_file_events_the_content_folder_is_polled(tmp_path: Path, timing
     assert any("polling" in line and "inotify watch limit" in line for line in lines)
     assert site.calls[:1] == [{CONTENT}], "a change missed meanwhile is looked for at once"
     preview._events.stop()  # type: ignore[union-attr]
+
+
+class SlowStubSite(StubSite):
+    """The first rebuild takes a while and changes the site; later ones change nothing."""
+
+    def stage(self, reasons: set[str]) -> Staged:
+        self.calls.append(set(reasons))
+        if len(self.calls) == 1:
+            time.sleep(0.3)  # in the rebuild's thread
+            return Staged(Rebuild(set(reasons), read=["a.md"], written=["index.html"]), 0.0)
+        return Staged(Rebuild(set(reasons), full=SETTLE in reasons), 0.0)
+
+
+def test_a_save_during_a_rebuild_still_gets_the_settle_pass(tmp_path: Path, timings: None) -> None:
+    site = SlowStubSite(tmp_path)
+    preview = PreviewServer(site, lambda _: None)  # type: ignore[arg-type]
+
+    async def edit_while_rebuilding() -> None:
+        preview._changed(CONTENT)
+        await asyncio.sleep(0.4)  # the first rebuild is running (quiet 0.3 s, then 0.3 s of work)
+        assert preview._running
+        preview._changed(CONTENT)  # a save that turns out to change nothing
+        await asyncio.sleep(1.2)
+
+    asyncio.run(edit_while_rebuilding())
+    assert site.calls == [{CONTENT}, {CONTENT}, {SETTLE}]
