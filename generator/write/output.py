@@ -438,6 +438,8 @@ def reconcile_tree(root: Path, manifest: Manifest) -> CheckResult:
             else:
                 _unlink(path)
                 emptied.add(folder)
+        if not names and not dirs and folder != top:
+            emptied.add(folder)  # already empty: a check stopped halfway removed its files
     return [rel for rel in manifest if rel not in seen], sorted(emptied), verified
 
 

@@ -335,6 +335,24 @@ def test_the_spare_check_removes_what_the_manifest_does_not_describe(tmp_path: P
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == ["a.html"]
 
 
+def test_a_check_after_a_check_that_ran_whole_names_the_same_folders(tmp_path: Path) -> None:
+    """A stopped check may already have removed files; the next one still names their folders
+    (the build removes them when empty), so whether the first one ran does not matter."""
+    from generator.write.output import reconcile_tree, write_file
+
+    root = tmp_path / "spare"
+    rels = ("a.html", "x/b.html", "x/c.html")
+    manifest = {rel: write_file(root / rel, rel.encode(), None, _sha(rel.encode())) for rel in rels}
+    (root / "x" / "b.html").write_text("edited")
+    (root / "y").mkdir()
+    (root / "y" / "stray.html").write_text("stray")
+    (root / "x" / "c.html").unlink()
+    reconcile_tree(root, manifest)  # what a check stopped late had done
+    unseen, emptied, _verified = reconcile_tree(root, manifest)
+    assert sorted(unseen) == ["x/b.html", "x/c.html"]
+    assert sorted(Path(folder).name for folder in emptied) == ["x", "y"]
+
+
 def test_no_cache_writes_no_cache_folder(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.cli import main
 
