@@ -536,7 +536,7 @@ def write_postings(renderer: PageRenderer, writer: SiteWriter, postings: Sequenc
             path, context = posting_page(renderer, renderer.with_bodies([postings[index]])[0])
             renderer.emit(writer, "posting.html", path, **context)
         return
-    renderer.env.get_template("posting.html")  # compiled once, before workers fork
+    renderer.compile("posting.html")  # once, before workers fork
     writer.ready()
     # The postings go to the workers as copies (pickled with each chunk): a worker that read
     # the parent's own Posting objects would write their reference counts, and so copy every

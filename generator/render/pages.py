@@ -96,6 +96,13 @@ class PageRenderer:
             # A user's template can fail in plain Python too (`{{ 1 / 0 }}`, `{{ x[9] }}`).
             raise TemplateFailure(template, err) from err
 
+    def compile(self, template: str) -> None:
+        """Compile a template now (e.g. once before workers fork); a broken one is a TemplateFailure."""
+        try:
+            self.env.get_template(template)
+        except jinja2.TemplateError as err:
+            raise TemplateFailure(template, err) from err
+
     def key(self, template: str, path: str, context: dict[str, Any]) -> str | None:
         """The page key (see render.keys), or None when every page is rendered."""
         if self.keys is None:

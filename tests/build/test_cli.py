@@ -55,11 +55,13 @@ def test_progress_is_quiet_for_small_builds() -> None:
     assert stream.getvalue() == ""
 
 
-def test_template_syntax_error_names_the_file_and_line_in_a_cached_build(
-    tmp_path, monkeypatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("options", [[], ["--no-cache"]], ids=["cached", "no-cache"])
+def test_template_syntax_error_names_the_file_and_line(
+    tmp_path, monkeypatch, capsys: pytest.CaptureFixture[str], options: list[str]
 ) -> None:
-    # The incremental build reads templates for page keys before rendering: the error must
-    # still name the template file and line, as a one-line message, and keep output/ intact.
+    # The incremental build reads templates for page keys before rendering, the uncached one
+    # compiles posting.html before its render workers fork: either way the error must name
+    # the template file and line, as a one-line message, and keep output/ intact.
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "job.md").write_text("---\ntitle: Welder\ncompany: Acme\n---\nWeld things.\n")
     (tmp_path / "t").mkdir()
@@ -68,7 +70,7 @@ def test_template_syntax_error_names_the_file_and_line_in_a_cached_build(
     )
     (tmp_path / "jobboard.toml").write_text('templates = "t"\n')
     monkeypatch.chdir(tmp_path)
-    assert main(["build"]) == 1
+    assert main(["build", *options]) == 1
     err = capsys.readouterr().err
     assert "t/posting.html:3: Expected an expression" in err
     assert "Traceback" not in err
