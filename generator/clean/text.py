@@ -27,8 +27,10 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 # BOM and word joiner / zero-width space anywhere; C0 controls except \t and \n;
-# DEL; C1 controls (ftfy has already mapped the ones that stand for cp1252 chars).
-_ALWAYS_INVISIBLE = re.compile("[\ufeff\u200b\u2060\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+# DEL; C1 controls (ftfy has already mapped the ones that stand for cp1252 chars);
+# bidi embeddings, overrides and isolates (U+202A-E, U+2066-9), which can make a title
+# read backwards on every page that shows it (right-to-left text needs none of them).
+_ALWAYS_INVISIBLE = re.compile("[\ufeff\u200b\u2060\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+")
 # Zero-width (non-)joiners are real spelling in emoji sequences and in scripts such
 # as Persian or Devanagari: keep them between two non-Latin, non-space characters.
 _JOINER = re.compile("[\u200c\u200d]")

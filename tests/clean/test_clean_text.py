@@ -142,3 +142,21 @@ def test_output_has_no_invisible_or_control_characters(text: str) -> None:
     assert not any(
         (ord(ch) < 0x20 and ch not in "\t\n") or 0x7F <= ord(ch) <= 0x9F for ch in out
     )
+
+
+def test_bidi_overrides_embeddings_and_isolates_are_removed_from_every_shape() -> None:
+    # U+202E makes "Engineer" render reversed wherever the title is shown; right-to-left
+    # scripts need none of these (the marks U+200E/U+200F are kept).
+    assert repair_text("Data \u202eEngineer\u202c \u2067x\u2069 \u202ay\u202b") == "Data Engineer x y"
+    assert repair_text("שלום \u200fעולם") == "שלום \u200fעולם"
+    import datetime as dt
+
+    from generator.pipeline import process_text
+
+    for text in (
+        "<html><body><h1>Data \u202eEngineer</h1><p>Company: Acme\u202e</p><p>We build it.</p></body></html>",
+        "# Data \u202eEngineer\n### Acme\u202e\n#### `Berlin`\n\nWe build \u202eit every day.\n",
+    ):
+        posting = process_text(text, source="x", fallback_date=dt.date(2026, 1, 1))
+        shown = posting.title + (posting.company or "") + posting.body_html
+        assert "\u202e" not in shown and "Engineer" in posting.title
