@@ -10,15 +10,12 @@ milliseconds, where writing a thousand pages took seconds.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.write.output import MARKER
-from generator.write.sync import FolderSync, SyncResult
-
-TEMP_PREFIX = ".sync-"
+from generator.write.sync import TEMP_PREFIX, FolderSync, SyncResult, same_bytes, write_beside
 
 
 @dataclass
@@ -46,10 +43,10 @@ class StagedSync(FolderSync):
                 if self._known.get(rel) == data:
                     continue
                 target = self.folder.joinpath(*PurePosixPath(rel).parts)
-                if rel not in self._known and _same_bytes(target, data):
+                if rel not in self._known and same_bytes(target, data):
                     staged.same[rel] = data
                     continue
-                staged.renames.append((rel, _write_beside(target, data), data))
+                staged.renames.append((rel, write_beside(target, data), data))
         except BaseException:
             staged.discard()
             raise
@@ -78,24 +75,3 @@ class StagedSync(FolderSync):
                 if rel not in keep and rel != MARKER and not name.startswith(TEMP_PREFIX):
                     found.append(rel)
         return sorted(found)
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _write_beside(target: Path, data: bytes) -> str:
-    """A temporary file in the target's folder (so the rename is atomic) holding `data`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return temporary

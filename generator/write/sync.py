@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 
 from generator.write.output import MARKER
 
+TEMP_PREFIX = ".sync-"  # files being written; never part of the site
+
 
 @dataclass
 class SyncResult:
@@ -38,7 +40,7 @@ class FolderSync:
             if self._known.get(rel) == data:
                 continue
             target = self.folder.joinpath(*PurePosixPath(rel).parts)
-            if rel not in self._known and _same_bytes(target, data):
+            if rel not in self._known and same_bytes(target, data):
                 self._known[rel] = data
                 continue
             _replace(target, data)
@@ -82,22 +84,33 @@ class FolderSync:
         return sorted(removed)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def same_bytes(path: Path, data: bytes) -> bool:
+    """The file holds exactly `data` (false when it cannot be read)."""
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
 
 
-def _replace(target: Path, data: bytes) -> None:
-    """Write a file atomically: a reader sees the old bytes or the new ones, never half."""
+def write_beside(target: Path, data: bytes) -> str:
+    """A temporary file in the target's folder (so a rename onto it is atomic) holding `data`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".sync-", dir=target.parent)
+    fd, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        os.chmod(temporary, 0o644)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write a file atomically: a reader sees the old bytes or the new ones, never half."""
+    temporary = write_beside(target, data)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
         raise
