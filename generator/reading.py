@@ -32,6 +32,7 @@ from generator.cache import BuildCache, code_digest
 from generator.clock import source_date_epoch
 from generator.config import Config
 from generator.display import one_line, shown_path
+from generator.extract import gazetteer
 from generator.file_keys import FileKeys
 from generator.model.posting import Posting
 from generator.model.serialize import BadEntry, posting_from_json, posting_to_json
@@ -279,6 +280,7 @@ def read_postings_cached(
     """
     if scan is None:
         scan = scan_content(content, config, cache)
+    gazetteer.use_store(cache.folder if cache is not None else None)  # the built place table is kept there
     tasks, keys = scan.tasks, scan.keys
     skipped = list(scan.rejected)
     results: dict[str, Posting | Skip] = {}
@@ -292,9 +294,8 @@ def read_postings_cached(
     todo = [task for task in tasks if task.rel not in results]
     if todo:
         import generator.pipeline  # noqa: F401 - once here, not in every worker
-        from generator.extract import gazetteer
 
-        gazetteer.warm()  # the place table, built once here before the workers fork
+        gazetteer.warm()  # the place table, made once here before the workers fork
         if len(todo) < _WARM_BELOW:
             _warm_up()  # a few postings: read as warm as they were in this process before
     fresh: list[tuple[str, str]] = []

