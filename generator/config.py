@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_FILE = "jobboard.toml"
+FEED_CONTENT = ("summary", "full")  # the values of `feed_content`
 
 # Built-in aliases; `[aliases.companies]` / `[aliases.locations]` in jobboard.toml extend them.
 DEFAULT_ALIASES: dict[str, dict[str, str]] = {
@@ -38,6 +39,9 @@ class Config:
     max_read_seconds: float = 10.0  # CPU time
     max_read_memory_mib: int = 1024  # memory, in MiB
     language: str = "en"
+    # What company and location feeds carry: "summary" (each posting's summary) or "full"
+    # (its whole body too). The board's main feed always carries the whole body.
+    feed_content: str = "summary"
     aliases: dict[str, dict[str, str]] = field(
         default_factory=lambda: {kind: dict(table) for kind, table in DEFAULT_ALIASES.items()}
     )
@@ -53,6 +57,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "max_read_seconds": (int, float),
     "max_read_memory_mib": int,
     "language": str,
+    "feed_content": str,
     "aliases": dict,
 }
 
@@ -72,6 +77,8 @@ def load_config(path: Path) -> Config:
     for key, value in data.items():
         if key == "templates":
             config.templates = (path.parent / value).resolve()
+        elif key == "feed_content" and value not in FEED_CONTENT:
+            problems.append(f"'feed_content' must be \"summary\" or \"full\", not {value!r}")
         elif key == "aliases":
             for kind, table in value.items():
                 config.aliases[kind].update(table)
@@ -94,6 +101,8 @@ def _problems(data: dict[str, Any]) -> list[str]:
             problems.append("'per_page' must be at least 1")
         elif key in ("max_read_seconds", "max_read_memory_mib") and not 0 < value < 1e12:
             problems.append(f"{key!r} must be a number more than 0")
+        elif key == "feed_content" and value not in FEED_CONTENT:
+            problems.append(f"'feed_content' must be \"summary\" or \"full\", not {value!r}")
         elif key == "aliases":
             for kind, table in value.items():
                 if kind not in DEFAULT_ALIASES:

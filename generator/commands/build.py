@@ -44,7 +44,7 @@ from generator.progress import progress
 from generator.reading import Log, Reading, Skip, log_to_stderr, read_postings_cached, scan_content
 from generator.render.feeds import render_feeds
 from generator.render.jobs_json import render_jobs_json
-from generator.render.keys import PageKeys, folder_digest
+from generator.render.keys import PageKeys, folder_digest, page_base_digest
 from generator.render.pages import (
     PageRenderer,
     posting_page,
@@ -456,12 +456,13 @@ def make_renderer(
     renderer = PageRenderer(config, site, today)
     renderer.env.globals["open_count"] = len(site.postings)
     if digests is not None:
-        renderer.keys = PageKeys(renderer.env, render_base_digest(config), site.taxonomies, digests)
+        renderer.keys = PageKeys(renderer.env, page_base_digest(config), site.taxonomies, digests)
     return renderer
 
 
 def render_base_digest(config: Config) -> str:
-    """A hash of what every page depends on besides its own data: code, templates, config."""
+    """A hash of everything the site is rendered from besides its postings: code, every template
+    file, config (a page's own key holds only the templates it uses: see render.keys)."""
     folders = template_folders(config.templates)
     return hashlib.sha256(
         f"{code_digest()}\0{folder_digest(folders)}\0{config!r}".encode("utf-8", "surrogatepass")

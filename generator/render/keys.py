@@ -1,11 +1,14 @@
 """Page keys: a hash of everything a page is rendered from, so an unchanged page is not rendered again.
 
-A page's key covers the generator's code, every template file, the config, the page's
-own context (its posting, pager, term, taxonomy ...) and the values of the template
-globals its template (with everything it extends, includes or imports) names. The
-`taxonomies` global counts as the site's navigation (each taxonomy's key and title)
-plus, through a posting's digest, the terms that posting belongs to; a template that
-shows other site-wide figures on every posting page should be built with `--no-cache`.
+A page's key covers the generator's code, the config, the page's template and every template
+it extends, includes or imports (found from the templates' syntax trees, transitively: an
+edit of `posting.html` changes posting pages' keys only, of `base.html` every HTML page's,
+of `feed.xml` only the feeds'), the page's own context (its posting, pager, term, taxonomy
+...) and the values of the template globals those templates name. A template that names
+another one only at run time (`{% include some_name %}`) makes its pages depend on every
+template file. The `taxonomies` global counts as the site's navigation (each taxonomy's key
+and title) plus, through a posting's digest, the terms that posting belongs to; a template
+that shows other site-wide figures on every posting page should be built with `--no-cache`.
 A value the keys do not know is hashed by its repr, and a repr that names an object
 address changes every build, so unknown values make pages re-render rather than go stale.
 """
@@ -22,6 +25,8 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
+from generator.cache import code_digest
+from generator.config import Config
 from generator.model.posting import Posting
 from generator.model.serialize import posting_to_json
 from generator.model.taxonomy import Taxonomy, Term
@@ -42,8 +47,13 @@ def folder_digest(folders: list[Path]) -> str:
     return h.hexdigest()
 
 
-# Template source -> (undeclared names, referenced templates).
-_PARSED: dict[str, tuple[frozenset[str], list[str]]] = {}
+def page_base_digest(config: Config) -> str:
+    """What every page key holds besides its templates and its data: the code and the config."""
+    return _sha(f"{code_digest()}\0{config!r}")
+
+
+# Template source -> (undeclared names, referenced templates; None for a name known only at run time).
+_PARSED: dict[str, tuple[frozenset[str], list[str | None]]] = {}
 
 
 def content_digest(posting: Posting) -> str:
@@ -62,12 +72,13 @@ class PageKeys:
         posting_digests: Mapping[str, str] | None = None,
     ) -> None:
         self.env = env
-        self.base = base  # code, templates and config
+        self.base = base  # code and config (see page_base_digest)
         self.taxonomies = taxonomies
         self._posting_json = posting_digests or {}
         self._postings: dict[int, str] = {}
         self._terms: dict[int, str] = {}
         self._names: dict[str, frozenset[str]] = {}
+        self._sources: dict[str, str] = {}  # template -> digest of its source and all it pulls in
         self._globals: dict[str, str] = {}  # template -> digest of the globals it uses
         # Same filters and tests, no globals: jinja2.meta does not report names that are globals.
         self._bare = jinja2.Environment(autoescape=True)
@@ -91,6 +102,7 @@ class PageKeys:
         parts = {
             "base": self.base,
             "template": template,
+            "templates": self._sources[template],  # set by _template_names above
             "path": path,
             "context": {k: self.digest(v) for k, v in sorted(context.items())},
             "globals": used_globals,
@@ -98,34 +110,53 @@ class PageKeys:
         return _sha(json.dumps(parts, sort_keys=True))
 
     def _template_names(self, template: str) -> frozenset[str]:
-        """Every undeclared name used by the template and the templates it pulls in."""
+        """Every undeclared name used by the template and the templates it pulls in; records
+        the digest of their sources too (in `_sources`)."""
         if template not in self._names:
             names: set[str] = set()
+            sources: dict[str, str | None] = {}  # template -> its source's hash; None: not found
+            dynamic = False
             self._bare.filters.update(self.env.filters)  # filters added after __init__ (feeds) too
-            todo, seen = [template], set()
+            todo: list[str] = [template]
             while todo:
                 name = todo.pop()
-                if name in seen:
+                if name in sources:
                     continue
-                seen.add(name)
                 source, filename = "", None
                 if self.env.loader is not None:
-                    source, filename, _uptodate = self.env.loader.get_source(self.env, name)
+                    try:
+                        source, filename, _uptodate = self.env.loader.get_source(self.env, name)
+                    except jinja2.TemplateNotFound:
+                        if name == template:
+                            raise
+                        sources[name] = None  # e.g. `include ... ignore missing`: adding it counts
+                        continue
+                sources[name] = _sha(source)
                 found, referenced = self._names_in(source, name, filename)
                 names |= found
-                todo += referenced
+                todo += [t for t in referenced if t is not None]
+                dynamic = dynamic or None in referenced
+            everything = self._all_templates() if dynamic else None
+            self._sources[template] = _sha(json.dumps([sorted(sources.items()), everything]))
             self._names[template] = frozenset(names)
         return self._names[template]
 
+    def _all_templates(self) -> str:
+        """Every template file, for a template that names others only at run time."""
+        folders = getattr(self.env.loader, "searchpath", None)
+        if folders is None:  # a loader this module does not know: no page is ever kept
+            return repr(object())
+        return folder_digest([Path(folder) for folder in folders])
+
     def _names_in(
         self, source: str, name: str, filename: str | None
-    ) -> tuple[frozenset[str], list[str]]:
+    ) -> tuple[frozenset[str], list[str | None]]:
         """One template's undeclared names and the templates it pulls in; parsed once per process
         for the same source (the preview builds keys on every save)."""
         found = _PARSED.get(source)
         if found is None:
             ast = self._bare.parse(source, name, filename)
-            referenced = [t for t in meta.find_referenced_templates(ast) if isinstance(t, str)]
+            referenced = [t if isinstance(t, str) else None for t in meta.find_referenced_templates(ast)]
             found = (frozenset(meta.find_undeclared_variables(ast)), referenced)
             if len(_PARSED) >= 256:  # templates edited many times in one preview session
                 _PARSED.clear()

@@ -16,6 +16,7 @@ from generator.model.site import Site
 from generator.model.taxonomy import Taxonomy, Term
 from generator.render.jsonld import posting_script
 from generator.render.keys import PageKeys
+from generator.render.summary import summary
 from generator.render.templates import make_environment
 from generator.write.output import SiteWriter
 
@@ -70,6 +71,7 @@ class PageRenderer:
         self.env = make_environment(config.templates)
         self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
         self.bodies: BodyStore | None = None  # set when the postings come without their bodies
+        self.env.filters["summary"] = summary  # meta descriptions and feed entries
         self.env.globals.update(
             config=config,
             taxonomies=site.taxonomies,

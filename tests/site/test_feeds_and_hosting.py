@@ -60,7 +60,7 @@ def _entries(board: Board, rel: str) -> list[ET.Element]:
     dt.datetime.strptime(root.findtext(f"{ATOM}updated") or "", "%Y-%m-%dT%H:%M:%SZ")
     entries = root.findall(f"{ATOM}entry")
     for entry in entries:
-        for tag in ("id", "title", "updated", "link", "content"):
+        for tag in ("id", "title", "updated", "link", "summary"):
             assert entry.find(f"{ATOM}{tag}") is not None, tag
     return entries
 
