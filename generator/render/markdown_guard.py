@@ -2,8 +2,9 @@
 
 The native parser (cmark-gfm) renders ordinary postings; anything past these limits goes
 to markdown-it-py, which stops nesting at its own limit (20 levels) and so renders such
-bodies the way the site always has. Each check is one pass in C (a regex anchored at
-line starts, or a split), so the scan costs microseconds on an ordinary body.
+bodies the way the site always has. Each check is one pass in C (a substring search, a
+regex anchored at line starts or bounded per position, a split): tens of microseconds on
+an ordinary body.
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ MAX_RUN = 50  # one emphasis, strikethrough or backtick marker repeated
 # block quote or a list needs at least one of them on the line that opens or continues it,
 # so the nesting depth of a body is at most the longest such prefix.
 _DEEP = re.compile(rf"^[ \t>*+\-.)\d]{{{MAX_PREFIX + 1}}}", re.M)
-_RUN = re.compile(rf"\*{{4}}|_{{4}}|~{{{MAX_RUN + 1}}}|`{{{MAX_RUN + 1}}}")
 # Many brackets or emphasis markers in a row (with anything short between) nest inline
 # markup; the two parsers stop at different depths.
-_INLINE = re.compile(rf"(?:[\[*_][^\[*_\n]{{0,2}}){{{MAX_RUN + 1}}}")
+_INLINE = re.compile(rf"[\[*_](?:[^\[*_\n]{{0,2}}[\[*_]){{{MAX_RUN}}}")
+# Marker runs, found by substring search (much faster than one regex alternation).
+_RUNS = ("****", "____", "~" * (MAX_RUN + 1), "`" * (MAX_RUN + 1))
 
 
 def safe_for_native(text: str) -> bool:
     """True when `text` is within the limits the native parser renders like markdown-it-py."""
     if len(text) > MAX_LINE and max(map(len, text.split("\n"))) > MAX_LINE:
         return False
-    return not (_DEEP.search(text) or _RUN.search(text) or _INLINE.search(text))
+    if any(run in text for run in _RUNS):
+        return False
+    return not (_DEEP.search(text) or _INLINE.search(text))
