@@ -78,9 +78,14 @@ def test_the_guard_sends_hostile_markdown_to_markdown_it(name: str) -> None:
 
 
 def test_the_guard_keeps_ordinary_markdown_native() -> None:
-    text = "# Role\n\n> A quote\n> > nested\n\n- one\n  - two\n    1. three\n\n**bold** _em_ `code` ~~old~~\n"
+    text = "# Role\n\n> A quote\n> > nested\n\n- one\n  - two\n    1. three\n\n**bold** _em_ `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert safe_for_native(text)
     assert markdown.native_html(text) is not None
+
+
+@pytest.mark.parametrize("text", ["Up to ****k a year\n", "~~old~~ new\n", "<div>closing html</div>"])
+def test_bodies_the_parsers_disagree_on_give_the_reference_site(text: str) -> None:
+    assert _site_html(text) == sanitize_html(markdown.reference_html(text), base_url=None)
 
 
 def test_lone_surrogates_go_to_markdown_it() -> None:
