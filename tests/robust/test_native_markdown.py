@@ -78,7 +78,10 @@ def test_the_guard_sends_hostile_markdown_to_markdown_it(name: str) -> None:
 
 
 def test_the_guard_keeps_ordinary_markdown_native() -> None:
-    text = "# Role\n\n> A quote\n> > nested\n\n- one\n  - two\n    1. three\n\n**bold** _em_ `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    text = (
+        "# Role\n\n> A quote\n> > nested\n\n- one\n  - two\n    1. three\n\n**bold** _em_ `code`\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
     assert safe_for_native(text)
     assert markdown.native_html(text) is not None
 
