@@ -39,6 +39,7 @@ _DB = "cache.sqlite3"
 _SCHEMA = 3  # 2: posting bodies apart from their metadata; 3: each body's search terms
 _LIBRARIES = (
     "ftfy",
+    "cmarkgfm",
     "markdown-it-py",
     "mdit-py-plugins",
     "nh3",

@@ -115,18 +115,26 @@ class _Worker:
     job: list[int] = field(default_factory=list)  # the chunk sent, not yet answered
 
 
-def _serve(conn: Connection, current: Any, func: Callable[[Any], Any], items: Sequence[Any]) -> None:
-    """A worker's loop: a chunk of item indexes in, their results out, until None."""
+def _serve(
+    conn: Connection,
+    current: Any,
+    func: Callable[[Any], Any],
+    items: Sequence[Any],
+    retry: Callable[[Any], Any],
+) -> None:
+    """A worker's loop: a chunk of item indexes (and whether it is a retry) in, results out, until None."""
     global _IN_WORKER
     _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler of a parent (the preview's)
-    while (job := conn.recv()) is not None:
+    while (message := conn.recv()) is not None:
+        job, retried = message
+        run = retry if retried else func
         answers = []
         for index in job:
             current.value = index  # a write to shared memory: no system call per item
             try:
-                answers.append((True, func(items[index])))
+                answers.append((True, run(items[index])))
             except Exception as err:
                 answers.append((False, err))
                 break
@@ -142,6 +150,7 @@ def guarded_map(
     items: Sequence[T],
     *,
     lost: Callable[[T, int | None], R],
+    retry: Callable[[T], R] | None = None,
     shared: Any = None,
     chunksize: int = 16,
 ) -> Iterator[R]:
@@ -152,7 +161,8 @@ def guarded_map(
     item is run once more on its own (the system may have killed the worker for another's
     sake), the rest of its chunk is run again as usual, and an item whose worker dies again
     while alone with it gives `lost(item, exitcode)` (as `multiprocessing.Process.exitcode`:
-    -N for signal N). An exception raised by func is raised here. Where fork is
+    -N for signal N). The lone run uses `retry` instead of func when given (a safer way to
+    the same result). An exception raised by func is raised here. Where fork is
     unavailable, or in a worker of `pool_map` (which may not start processes of its own),
     func runs in this process (and nothing guards against a crash).
     """
@@ -176,7 +186,8 @@ def guarded_map(
     def start() -> _Worker:
         parent_end, child_end = context.Pipe()
         current = context.RawValue("q", -1)
-        process = context.Process(target=_serve, args=(child_end, current, func, items), daemon=True)
+        args = (child_end, current, func, items, retry or func)
+        process = context.Process(target=_serve, args=args, daemon=True)
         process.start()
         child_end.close()  # so the worker's death reads as the end of its pipe
         return _Worker(process, parent_end, current)
@@ -200,7 +211,7 @@ def guarded_map(
         while not workers[n].job and pending:
             job = pending.popleft()
             try:
-                workers[n].conn.send(job)
+                workers[n].conn.send((job, len(job) == 1 and job[0] in alone))
             except OSError:  # it died while idle: the job goes to its replacement
                 pending.appendleft(job)
                 workers[n] = died(workers[n])

@@ -119,6 +119,18 @@ def _read_one(task: _Task) -> _Read:
         return _skip(f"cannot be read: {type(err).__name__}: {err}", None)
 
 
+def _read_again(task: _Task) -> _Read:
+    """_read_one with markdown-it-py only: the second run of a posting whose worker died."""
+    from generator.render.markdown import native_enabled, use_native
+
+    was = native_enabled()
+    use_native(False)  # in this worker process only
+    try:
+        return _read_one(task)
+    finally:
+        use_native(was)
+
+
 def _made(data: bytes, rel: str, fallback: dt.date) -> _Read:
     from generator.pipeline import process_text  # imported only by builds that read files
     from generator.readers.decode import decode
@@ -303,7 +315,7 @@ def read_postings_cached(
     fresh_terms: list[tuple[str, str]] = []
     terms: dict[str, str] = {}
     unsettled: list[str] = []
-    done = progress(guarded_map(_read_one, todo, lost=_lost), len(todo), "reading")
+    done = progress(guarded_map(_read_one, todo, lost=_lost, retry=_read_again), len(todo), "reading")
     for task, (data, body, body_terms, lasting) in zip(todo, done, strict=True):
         result = results[task.rel] = _decode_entry(task.rel, data)
         if not lasting:
@@ -345,7 +357,7 @@ def read_postings_cached(
 
 def _remake_body(task: _Task) -> tuple[str, str] | None:
     """A body missing from the cache, made again from the posting's file."""
-    (read,) = guarded_map(_read_one, [task], lost=_lost)
+    (read,) = guarded_map(_read_one, [task], lost=_lost, retry=_read_again)
     body = read.body
     return body_from_json(body) if body is not None else None
 
@@ -387,7 +399,7 @@ def read_posting(
     task = _Task(source.filename, source.rel, fallback, ReadLimits.of(config))
     _warm_up()
 
-    ((data, body, _terms, _lasting),) = guarded_map(_read_one, [task], lost=_lost)
+    ((data, body, _terms, _lasting),) = guarded_map(_read_one, [task], lost=_lost, retry=_read_again)
     result = _decode_entry(source.rel, data)
     if isinstance(result, Posting) and body is not None:
         result.body_html, result.body_text = body_from_json(body) or ("", "")
