@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.commands.build import BuildOptions, build
+from generator.commands.build import build
 from generator.config import Config
+from tests.incremental.test_incremental import _options as options
 from tests.incremental.test_incremental import posting_text, tree
 
 __all__ = ["make_board", "options", "quiet_build", "run_cli", "tree"]
@@ -22,13 +23,6 @@ def make_board(root: Path, count: int = 6) -> Path:
     return root
 
 
-def options(root: Path, out: str = "out", cache: bool = True) -> BuildOptions:
-    return BuildOptions(
-        content=root / "content",
-        output=root / out,
-        project_root=root,
-        cache_dir=root / ".jobboard-cache" if cache else None,
-    )
 
 
 def quiet_build(root: Path, out: str = "out", cache: bool = True, log: list[str] | None = None) -> object:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import Builder, BuildOptions, build
+from generator.commands.build import Builder, build
 from generator.config import Config
 from generator.render.pages import PageRenderer
 from generator.render.templates import builtin_templates
-from tests.incremental.test_incremental import posting_text, tree
+from tests.incremental.test_incremental import _options, posting_text, tree
 
 HTML_PAGES = {"posting.html", "index.html", "terms.html", "term.html", "404.html"}
 ALWAYS = {"sitemap.xml", "robots.txt"}  # small, and rendered on every build (they have no key)
@@ -39,15 +39,6 @@ def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (content / f"p{i}.md").write_text(text)
     (tmp_path / "my-templates").mkdir()
     return tmp_path
-
-
-def _options(board: Path, out: str = "out", cache: bool = True) -> BuildOptions:
-    return BuildOptions(
-        content=board / "content",
-        output=board / out,
-        project_root=board,
-        cache_dir=board / ".jobboard-cache" if cache else None,
-    )
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
