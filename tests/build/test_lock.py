@@ -117,16 +117,7 @@ def test_check_holds_the_cache_lock_while_it_reads(tmp_path: Path, monkeypatch: 
 
     root = make_board(tmp_path)
     cache = root / CACHE_DIR
-    seen: list[bool] = []
-    real = check_module.read_postings_cached
-
-    def reading(*args: object, **kwargs: object) -> object:
-        probe = Lock(cache / "lock")
-        seen.append(probe.acquire(wait=0))
-        probe.release()
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(check_module, "read_postings_cached", reading)
+    seen = _lock_held_while_reading(monkeypatch, check_module, cache)
     check_content(root / "content", Config(), _today(), cache)
     assert seen == [False]  # check held it
     assert Lock(cache / "lock").acquire(wait=0)  # and let it go
@@ -143,8 +134,17 @@ def test_the_previews_first_build_holds_the_cache_lock(
 
     root = make_board(tmp_path)
     cache = root / CACHE_DIR
+    seen = _lock_held_while_reading(monkeypatch, build_module, cache)
+    preview = dataclasses.replace(options(root, "preview"), remember_output=False)
+    build_module.build(preview, Config(), log=lambda _m: None, keep_bodies=True)
+    assert seen == [False]
+    assert Lock(cache / "lock").acquire(wait=0)
+
+
+def _lock_held_while_reading(monkeypatch: pytest.MonkeyPatch, module: object, cache: Path) -> list[bool]:
+    """Whether the cache lock was held (not free to take) each time `module` read postings."""
     seen: list[bool] = []
-    real = build_module.read_postings_cached
+    real = module.read_postings_cached  # type: ignore[attr-defined]
 
     def reading(*args: object, **kwargs: object) -> object:
         probe = Lock(cache / "lock")
@@ -152,8 +152,5 @@ def test_the_previews_first_build_holds_the_cache_lock(
         probe.release()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "read_postings_cached", reading)
-    preview = dataclasses.replace(options(root, "preview"), remember_output=False)
-    build_module.build(preview, Config(), log=lambda _m: None, keep_bodies=True)
-    assert seen == [False]
-    assert Lock(cache / "lock").acquire(wait=0)
+    monkeypatch.setattr(module, "read_postings_cached", reading)
+    return seen
