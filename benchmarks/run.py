@@ -91,12 +91,12 @@ def run_build(work: Path, extra_env: dict[str, str] | None = None) -> dict:
 def driver(work: Path) -> None:
     """The child: one build of work/content into work/output with the cache in work/."""
     os.chdir(work)
-    from generator.commands.build import Builder, BuildOptions
     from generator.config import Config
+    from generator.engine import BuildOptions, Engine
 
     options = BuildOptions(Path("content"), Path("output"), cache_dir=Path(".jobboard-cache"))
-    with Builder(options, Config(), log=lambda _m: None) as builder:
-        result = builder.build(need_site=False)  # as `jobboard build`
+    with Engine(options, Config(), log=lambda _m: None) as builder:
+        result = builder.update(need_site=False)  # as `jobboard build`
     print(
         json.dumps(
             {

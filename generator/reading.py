@@ -21,7 +21,7 @@ import hashlib
 import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -208,6 +208,8 @@ class Reading:
     terms: dict[str, str] = field(default_factory=dict)  # without a cache: body search terms by source
     # Sources skipped for a reason of the moment (see _Read.lasting): the next build reads them again.
     unsettled: list[str] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)  # sources read this time (not known, not cached)
+    known: dict[str, KnownFile] = field(default_factory=dict)  # for the next reading (see KnownFile)
 
     def search_terms(self) -> BodyTerms:
         """Each posting's body search terms, as the read workers made them."""
@@ -235,12 +237,18 @@ class Scan:
     tasks: list[_Task]
     rejected: list[Skip]  # files refused unread (too big, not a regular file, unreadable ...)
     keys: dict[str, str]  # cache key (content digest) by source; empty without a cache
+    # Without a cache: each file's stat (it changes whenever the file is saved) by source.
+    stamps: dict[str, str] = field(default_factory=dict)
+
+    def file_key(self, rel: str) -> str:
+        """What tells this file's bytes apart from its bytes at another scan."""
+        return self.keys.get(rel) or self.stamps[rel]
 
     def site_inputs(self) -> dict[str, str]:
         """What the scan found, for the site key: every file's key, and every refused file
         with its reason (a FIFO added since the last build changes what the build says)."""
         refused = {skip.source: f"\0refused\0{skip.message}" for skip in self.rejected}
-        return {**self.keys, **refused}
+        return {**(self.keys or self.stamps), **refused}
 
 
 def scan_content(content: Path, config: Config, cache: BuildCache | None = None) -> Scan:
@@ -255,7 +263,14 @@ def scan_content(content: Path, config: Config, cache: BuildCache | None = None)
     limits = ReadLimits.of(config)
     tasks = [_Task(s.filename, s.rel, _fallback_date(s, epoch), limits) for s in sources]
     keys: dict[str, str] = {}
-    if cache is not None:
+    stamps: dict[str, str] = {}
+    if cache is None:
+        for task, source in zip(tasks, sources, strict=True):
+            st = source.stat
+            stamps[task.rel] = (
+                f"stat:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_size}:{st.st_ino}:{task.fallback}"
+            )
+    else:
         file_keys = FileKeys(cache, code_digest())
 
         def make(source: SourceFile, fallback: dt.date) -> str:
@@ -274,7 +289,34 @@ def scan_content(content: Path, config: Config, cache: BuildCache | None = None)
         tasks = readable
         file_keys.save()
         refused.sort(key=lambda skip: skip.source)
-    return Scan(tasks, refused, keys)
+    return Scan(tasks, refused, keys, stamps)
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """A posting file as an earlier read of the same process left it: its key (see
+    Scan.file_key), what it made and, without a cache, its body's search terms."""
+
+    key: str
+    record: Posting | Skip
+    terms: str | None = None
+
+
+ReadTask = _Task  # one posting file to read
+ReadResult = _Read  # what reading it made
+# Reads posting files (in worker processes, or in a reading process of its own).
+ReadFiles = Callable[[Sequence[ReadTask]], Iterable[ReadResult]]
+
+
+def lost_read(message: str) -> ReadResult:
+    """The result for a posting whose reading process died: a skip, read again next time."""
+    return _skip(message, None, lasting=False)
+
+
+def read_in_pool(tasks: Sequence[_Task]) -> Iterable[_Read]:
+    """Read in worker processes over all cores; a posting whose worker died is read once more
+    (with markdown-it-py), then skipped."""
+    return guarded_map(_read_one, tasks, lost=_lost, retry=_read_again)
 
 
 def read_postings_cached(
@@ -283,12 +325,17 @@ def read_postings_cached(
     log: Log = log_to_stderr,
     cache: BuildCache | None = None,
     scan: Scan | None = None,
+    *,
+    known: Mapping[str, KnownFile] | None = None,
+    read_files: ReadFiles = read_in_pool,
 ) -> Reading:
     """Like read_postings, through the posting cache when one is given.
 
     With a cache, postings hold their metadata only (`Reading.bodies` gives the bodies), so
     the build's memory does not grow with the size of every posting's text. `scan` is the
-    content folder's scan when the caller has made it already.
+    content folder's scan when the caller has made it already; `known` what an earlier
+    reading in this process made (`Reading.known`): a file whose key is unchanged is taken
+    from it, neither read nor looked up in the cache.
     """
     if scan is None:
         scan = scan_content(content, config, cache)
@@ -296,9 +343,16 @@ def read_postings_cached(
     tasks, keys = scan.tasks, scan.keys
     skipped = list(scan.rejected)
     results: dict[str, Posting | Skip] = {}
+    terms: dict[str, str] = {}
+    for task in tasks:
+        was = known.get(task.rel) if known else None
+        if was is not None and was.key == scan.file_key(task.rel):  # a cache key, or a stamp without one
+            results[task.rel] = was.record
+            if was.terms is not None:
+                terms[task.rel] = was.terms
     if cache is not None:
-        rels = {key: rel for rel, key in keys.items()}
-        for key, data in cache.get_postings(keys.values()):  # decoded as they come, never all at once
+        rels = {key: rel for rel, key in keys.items() if rel not in results}
+        for key, data in cache.get_postings(rels):  # decoded as they come, never all at once
             try:
                 results[rels[key]] = _decode_entry(rels[key], data)
             except BadEntry:
@@ -308,14 +362,13 @@ def read_postings_cached(
         import generator.pipeline  # noqa: F401 - once here, not in every worker
 
         gazetteer.warm()  # the place table, made once here before the workers fork
-        if len(todo) < _WARM_BELOW:
+        if len(todo) < _WARM_BELOW and read_files is read_in_pool:
             _warm_up()  # a few postings: read as warm as they were in this process before
     fresh: list[tuple[str, str]] = []
     fresh_bodies: list[tuple[str, str]] = []
     fresh_terms: list[tuple[str, str]] = []
-    terms: dict[str, str] = {}
     unsettled: list[str] = []
-    done = progress(guarded_map(_read_one, todo, lost=_lost, retry=_read_again), len(todo), "reading")
+    done = progress(read_files(todo), len(todo), "reading")
     for task, (data, body, body_terms, lasting) in zip(todo, done, strict=True):
         result = results[task.rel] = _decode_entry(task.rel, data)
         if not lasting:
@@ -352,7 +405,13 @@ def read_postings_cached(
             postings.append(result)
     for skip in skipped:
         log(skip.log_line())
-    return Reading(postings, skipped, keys, len(todo), bodies, terms, unsettled)
+    read = [task.rel for task in todo]
+    kept = {
+        task.rel: KnownFile(scan.file_key(task.rel), results[task.rel], terms.get(task.rel))
+        for task in tasks
+        if task.rel not in unsettled
+    }
+    return Reading(postings, skipped, keys, len(todo), bodies, terms, unsettled, read, kept)
 
 
 def _remake_body(task: _Task) -> tuple[str, str] | None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def crash_after_posting_pages(monkeypatch: pytest.MonkeyPatch, crash: Callable[..., None]) -> None:
+    """Make every build call `crash` right after it rendered the posting pages (a kind of page
+    placed second in the page kinds' list)."""
+    from generator.render import page_kinds
+
+    first, *others = page_kinds.PAGE_KINDS
+    monkeypatch.setattr(page_kinds, "PAGE_KINDS", (first, page_kinds.PageKind("crash", (), crash), *others))

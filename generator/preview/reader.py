@@ -13,26 +13,19 @@ for the session; the files of one rebuild are read there one after the other.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
-from generator.config import Config
-from generator.model.posting import Posting
-from generator.reading import Skip, read_posting
-from generator.sources import SourceFile
+from generator.reading import ReadResult, ReadTask, lost_read, read_in_pool
 
 DIED = "cannot be read: the process reading it died (out of memory?)"
 
 
-def _read(
-    source: SourceFile, content: Path, fallback: dt.date | None, config: Config | None
-) -> Posting | Skip:
-    return read_posting(source, content, fallback, config)
+def _read(task: ReadTask) -> ReadResult:
+    (result,) = read_in_pool([task])
+    return result
 
 
 def _ready() -> bool:
@@ -42,7 +35,7 @@ def _ready() -> bool:
 
 
 class ProcessReader:
-    """`read(sources, content, fallback)` in a reading process of its own."""
+    """`read(tasks)` (see generator.reading.ReadFiles) in a reading process of its own."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -51,31 +44,18 @@ class ProcessReader:
         """Start the reading process now, so the first save does not wait for it."""
         self._executor().submit(_ready)
 
-    def read(
-        self,
-        sources: Sequence[SourceFile],
-        content: Path,
-        fallback: dt.date | None,
-        config: Config | None = None,
-    ) -> list[Posting | Skip]:
-        content = content.resolve()  # the reading process has its own working directory
-        results: list[Posting | Skip] = []
-        for source in sources:  # one at a time: a process that dies is that posting's doing
-            absolute = dataclasses.replace(source, folder=source.folder.resolve())
-            results.append(self._read_one(absolute, content, fallback, config))
-        return results
+    def read(self, tasks: Sequence[ReadTask]) -> list[ReadResult]:
+        return [self._read_one(task) for task in tasks]  # one at a time: a death is that posting's doing
 
-    def _read_one(
-        self, source: SourceFile, content: Path, fallback: dt.date | None, config: Config | None
-    ) -> Posting | Skip:
+    def _read_one(self, task: ReadTask) -> ReadResult:
         """Read in the process; if it dies, once more in a new one (it may have died before this
         posting reached it), then the posting is skipped."""
         for _attempt in range(2):
             try:
-                return self._executor().submit(_read, source, content, fallback, config).result()
+                return self._executor().submit(_read, task).result()
             except BrokenProcessPool:
                 self.close()  # a new process next time
-        return Skip(source.rel, DIED)
+        return lost_read(DIED)
 
     def close(self) -> None:
         """Stop the reading process, also in the middle of a posting (Ctrl+C does not wait)."""
@@ -91,10 +71,3 @@ class ProcessReader:
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
         return self._pool
-
-
-def read_here(
-    sources: Sequence[SourceFile], content: Path, fallback: dt.date | None, config: Config | None = None
-) -> list[Posting | Skip]:
-    """The same, in this process (in-process rebuilds: tests, tools)."""
-    return [read_posting(source, content, fallback, config) for source in sources]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,7 @@ from generator.write.output import SiteWriter
 
 if TYPE_CHECKING:  # the renderer only calls it; the cache behind it belongs to the build
     from generator.bodies import BodyStore
+    from generator.search.index import BodyTerms
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class PageRenderer:
         self.env = make_environment(config.templates)
         self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
         self.bodies: BodyStore | None = None  # set when the postings come without their bodies
+        self.search_terms: BodyTerms | None = None  # the postings' body search terms, when known
+        self.rendered = 0  # pages rendered (not kept because their key was unchanged)
+        self.stages: dict[str, float] = {}  # seconds per stage of rendering (see `stage`)
         self.env.filters["summary"] = summary  # meta descriptions and feed entries
         self.env.globals.update(
             config=config,
@@ -84,6 +90,15 @@ class PageRenderer:
     def with_bodies(self, postings: Sequence[Posting]) -> list[Posting]:
         """The postings with their bodies, for rendering pages that show them."""
         return self.bodies.fill(postings) if self.bodies is not None else list(postings)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time a stage of rendering into `stages`."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
     def render(self, template: str, path: str, **context: Any) -> str:
         root = "../" * path.count("/")
@@ -132,6 +147,7 @@ class PageRenderer:
         key = self.key(template, path, inputs)
         if key is not None and writer.reuse(path, key):
             return
+        self.rendered += 1
         writer.write(path, self.render(template, path, **context()), key)
 
 

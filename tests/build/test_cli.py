@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-import generator.commands.build as build_module
+import generator.engine.engine as build_module
 from generator.cli import main
 from generator.progress import MIN_ITEMS, progress
 

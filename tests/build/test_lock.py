@@ -126,15 +126,16 @@ def test_check_holds_the_cache_lock_while_it_reads(tmp_path: Path, monkeypatch: 
 def test_the_previews_first_build_holds_the_cache_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The preview's first build goes through Builder (remember_output=False) and so takes the
+    """The preview's first build goes through the engine (remember_output=False) and so takes the
     cache lock while it reads, and lets it go after."""
     import dataclasses
 
     import generator.commands.build as build_module
+    import generator.engine.engine as engine_module
 
     root = make_board(tmp_path)
     cache = root / CACHE_DIR
-    seen = _lock_held_while_reading(monkeypatch, build_module, cache)
+    seen = _lock_held_while_reading(monkeypatch, engine_module, cache)
     preview = dataclasses.replace(options(root, "preview"), remember_output=False)
     build_module.build(preview, Config(), log=lambda _m: None, keep_bodies=True)
     assert seen == [False]

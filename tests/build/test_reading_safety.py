@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-import generator.commands.build as build_module
 import generator.commands.import_ as import_module
+import generator.engine.engine as build_module
 import generator.reading as reading_module
 from generator.cli import main
 from generator.commands.build import BuildOptions, build

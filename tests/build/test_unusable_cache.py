@@ -188,7 +188,7 @@ def test_output_failed_is_what_the_build_raises(tmp_path: Path, monkeypatch: pyt
         raise OSError(errno.ENOSPC, "No space left on device", str(root / "out.tmp"))
 
     monkeypatch.setattr(output_module, "write_file", full)
-    monkeypatch.setattr("generator.commands.build.write_file", full)
+    monkeypatch.setattr("generator.render.posting_pages.write_file", full)
     with pytest.raises(OutputFailed):
         quiet_build(root, cache=False)
     assert not (root / "out").exists()

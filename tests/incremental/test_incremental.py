@@ -1,7 +1,7 @@
 """The cached, incremental build gives exactly the bytes of a clean build, whatever happened before.
 
 A Hypothesis state machine adds, edits, renames and deletes postings and changes a
-template of a small board; after every step one Builder (kept across steps, like
+template of a small board; after every step one Engine (kept across steps, like
 `jobboard serve`) rebuilds incrementally and a clean `--no-cache` build is made beside
 it: both output trees must hold the same files with the same bytes.
 """
@@ -19,9 +19,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from generator.commands.build import Builder, BuildOptions, build
+from generator.commands.build import BuildOptions, build
 from generator.config import Config
+from generator.engine import Engine
 from generator.write.output import MARKER
+from tests.conftest import crash_after_posting_pages
 
 COMPANIES = ["Acme", "Globex", "Initech, Inc.", "Umbrella"]
 PLACES = ["Remote", "Berlin, Germany", "Tel Aviv, Israel", "New York, NY, USA"]
@@ -73,7 +75,7 @@ class IncrementalBuild(RuleBasedStateMachine):
             project_root=self.root,
             cache_dir=self.root / ".jobboard-cache",
         )
-        self.builder = Builder(options, self.config, log=lambda _m: None)
+        self.builder = Engine(options, self.config, log=lambda _m: None)
         self.step = 0
 
     def teardown(self) -> None:
@@ -127,7 +129,7 @@ class IncrementalBuild(RuleBasedStateMachine):
     @invariant()
     def incremental_equals_clean(self) -> None:
         self.builder.config = self.config
-        result = self.builder.build(need_site=False)  # as `jobboard build`: no site when nothing changed
+        result = self.builder.update(need_site=False)  # as `jobboard build`: no site when nothing changed
         self.step += 1
         clean_out = self.root / f"clean{self.step}"
         clean = build(
@@ -169,16 +171,16 @@ def _options(board: Path, out: str = "out", cache: bool = True) -> BuildOptions:
 
 
 def test_rebuild_without_changes_renders_nothing_and_reports_nothing(board: Path) -> None:
-    with Builder(_options(board), Config(), log=lambda _m: None) as builder:
-        first = builder.build()
+    with Engine(_options(board), Config(), log=lambda _m: None) as builder:
+        first = builder.update()
         assert first.processed == 6 and first.changed
-        second = builder.build()
+        second = builder.update()
         assert second.processed == 0
         assert second.changed == []
         assert second.files_written == 0
-        assert builder.build().files_written == 0
+        assert builder.update().files_written == 0
         (board / "content" / "p1.md").write_text(posting_text(1, 1, 1, 9, [7, 7, 7], 0))
-        third = builder.build()
+        third = builder.update()
         assert third.processed == 1
         assert any(path.startswith("jobs/") for path in third.changed)
         assert "404.html" not in third.changed
@@ -242,12 +244,11 @@ def test_build_killed_mid_write_leaves_a_cache_that_rebuilds_correctly(
 ) -> None:
     build(_options(board), Config(), log=lambda _m: None)
     (board / "content" / "p2.md").write_text(posting_text(2, 2, 2, 20, [3], 0))
-    import generator.commands.build as build_module
 
     def crash(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "render_front_pages", crash)
+    crash_after_posting_pages(monkeypatch, crash)
     with pytest.raises(KeyboardInterrupt):
         build(_options(board), Config(), log=lambda _m: None)
     monkeypatch.undo()
@@ -288,10 +289,11 @@ def test_a_tampered_spare_tree_is_put_right(board: Path) -> None:
 def test_the_spare_check_starts_before_assembly_and_not_for_a_build_with_nothing_to_do(
     board: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.commands.build as build_module
+    import generator.engine.engine as build_module
+    import generator.engine.output_folder as output_folder
 
     events: list[str] = []
-    real_check, real_assemble = build_module.SpareCheck, build_module.assemble_site
+    real_check, real_assemble = output_folder.SpareCheck, build_module.assemble_site
 
     def check(*args: object) -> object:
         events.append("check")
@@ -301,7 +303,7 @@ def test_the_spare_check_starts_before_assembly_and_not_for_a_build_with_nothing
         events.append("assemble")
         return real_assemble(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "SpareCheck", check)
+    monkeypatch.setattr(output_folder, "SpareCheck", check)
     monkeypatch.setattr(build_module, "assemble_site", assemble)
     build(_options(board), Config(), log=lambda _m: None)
     (board / "content" / "p2.md").write_text(posting_text(2, 2, 2, 20, [3], 0))

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import Builder, build
+from generator.commands.build import build
 from generator.config import Config
+from generator.engine import Engine
 from generator.render.pages import PageRenderer
 from generator.render.templates import builtin_templates
 from tests.incremental.test_incremental import _options, posting_text, tree
@@ -74,14 +75,14 @@ def test_a_template_edit_renders_only_the_pages_that_use_it(
     board: Path, monkeypatch: pytest.MonkeyPatch, template: str, expected: set[str]
 ) -> None:
     config = Config(templates=board / "my-templates", per_page=2)
-    with Builder(_options(board), config, log=lambda _m: None) as builder:
-        builder.build()
+    with Engine(_options(board), config, log=lambda _m: None) as builder:
+        builder.update()
         rendered = _counting(monkeypatch)
-        builder.build()
+        builder.update()
         assert set(rendered) <= ALWAYS, "no change: nothing but sitemap and robots.txt is rendered"
         rendered.clear()
         _edit(board, template)
-        builder.build()
+        builder.update()
     assert set(rendered) - ALWAYS == expected
     out = tree(board / "out")
     build(_options(board, "clean", cache=False), config, log=lambda _m: None)
@@ -92,13 +93,13 @@ def test_a_template_edit_renders_only_the_pages_that_use_it(
 
 def test_every_page_of_a_kind_is_rendered_again(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = Config(templates=board / "my-templates", per_page=2)
-    with Builder(_options(board), config, log=lambda _m: None) as builder:
+    with Engine(_options(board), config, log=lambda _m: None) as builder:
         first = _counting(monkeypatch)
-        builder.build()
+        builder.update()
         counts = dict(first)
         first.clear()
         _edit(board, "base.html")
-        builder.build()
+        builder.update()
     assert {t: first[t] for t in HTML_PAGES} == {t: counts[t] for t in HTML_PAGES}
     assert "feed.xml" not in first
 
@@ -114,15 +115,15 @@ def test_a_template_named_at_run_time_makes_its_pages_depend_on_every_template(
     (mine / "part-a.html").write_text("<p>part A</p>\n")
     (mine / "unused.html").write_text("nothing\n")
     config = Config(templates=mine, per_page=2)
-    with Builder(_options(board), config, log=lambda _m: None) as builder:
-        builder.build()
+    with Engine(_options(board), config, log=lambda _m: None) as builder:
+        builder.update()
         rendered = _counting(monkeypatch)
         (mine / "part-a.html").write_text("<p>part A, edited</p>\n")
-        builder.build()
+        builder.update()
         assert set(rendered) - ALWAYS == {"404.html"}
         rendered.clear()
         (mine / "unused.html").write_text("still nothing\n")  # any template file counts for it
-        builder.build()
+        builder.update()
         assert set(rendered) - ALWAYS == {"404.html"}
     assert "part A, edited" in (board / "out" / "404.html").read_text()
 
@@ -136,10 +137,10 @@ def test_adding_a_template_included_if_present_renders_its_pages(
         "{% include 'extra.html' ignore missing %}{% endblock %}\n"
     )
     config = Config(templates=mine, per_page=2)
-    with Builder(_options(board), config, log=lambda _m: None) as builder:
-        builder.build()
+    with Engine(_options(board), config, log=lambda _m: None) as builder:
+        builder.update()
         rendered = _counting(monkeypatch)
         (mine / "extra.html").write_text("<p>extra words</p>\n")
-        builder.build()
+        builder.update()
     assert set(rendered) - ALWAYS == {"terms.html"}
     assert "extra words" in (board / "out" / "companies" / "index.html").read_text()

@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pytest
 
-import generator.commands.build as build_module
-from generator.commands.build import Builder, BuildOptions, BuildResult, build
-from generator.commands.report import Report
+import generator.engine.engine as build_module
+import generator.engine.output_folder as output_folder
+from generator.cache import BuildCache
+from generator.commands.build import BuildOptions, BuildResult, build
+from generator.engine.report import Report
 from generator.config import Config
+from generator.engine import Engine
+from tests.conftest import crash_after_posting_pages
 from tests.incremental.test_incremental import posting_text, tree
 
 DAY = 86400
@@ -51,13 +55,13 @@ def _build(
 def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts calls of write_site (the whole rendering step) from now on."""
     calls: list[int] = []
-    real = build_module.write_site
+    real = build_module.render_site
 
     def counting(*args: object, **kwargs: object) -> None:
         calls.append(1)
         real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(build_module, "write_site", counting)
+    monkeypatch.setattr(build_module, "render_site", counting)
     return calls
 
 
@@ -158,7 +162,7 @@ def test_an_interrupted_build_is_not_taken_for_a_finished_one(
     def crash(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "render_front_pages", crash)
+    crash_after_posting_pages(monkeypatch, crash)
     with pytest.raises(KeyboardInterrupt):
         _build(board)
     monkeypatch.undo()
@@ -171,10 +175,10 @@ def test_an_interrupted_build_is_not_taken_for_a_finished_one(
 def test_a_builder_kept_across_builds_takes_the_shortcut_too(
     board: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Builder(_options(board), Config(), log=lambda _m: None) as builder:
-        builder.build()
+    with Engine(_options(board), Config(), log=lambda _m: None) as builder:
+        builder.update()
         rendered = _rendered(monkeypatch)
-        assert builder.build().changed == []
+        assert builder.update().changed == []
         assert rendered == []
 
 
@@ -250,13 +254,14 @@ def test_an_unsound_stored_report_is_never_used(
     board: Path, monkeypatch: pytest.MonkeyPatch, report: object
 ) -> None:
     _build(board)
-    with Builder(_options(board), Config(), log=lambda _m: None) as builder:
-        cache = builder.cache()
-        assert cache is not None
-        name = build_module._tree_name(board / "out")
+    cache = BuildCache(board / ".jobboard-cache")
+    try:
+        name = output_folder.tree_name(board / "out")
         state = cache.get_state(name)
         assert isinstance(state, dict) and Report.from_json(state["report"]) is not None
         cache.put_state(name, {**state, "report": report})
+    finally:
+        cache.close()
     rendered = _rendered(monkeypatch)
     result = _build(board, need_site=False)
     assert result.site is not None and rendered == []  # read and assembled; nothing to render

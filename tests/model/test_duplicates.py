@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.commands.build import Builder, BuildOptions
 from generator.config import Config
+from generator.engine import BuildOptions, Engine
 from generator.model.duplicates import BATCH_POSTINGS, Bodies, drop_duplicates
 from generator.model.posting import Posting
 from tests.model.test_taxonomy import posting
@@ -114,13 +114,13 @@ def test_a_cached_rebuild_reads_no_body_for_duplicate_detection(tmp_path: Path, 
         return real(self, postings)
 
     monkeypatch.setattr(BodyStore, "texts", texts)
-    with Builder(options, Config(), log=lambda _m: None) as builder:
-        first = builder.build()
+    with Engine(options, Config(), log=lambda _m: None) as builder:
+        first = builder.update()
         assert [d.dropped.source for d in first.site.duplicates] == ["p1.md"]
         assert sorted(asked) == ["p0.md", "p1.md", "p2.md"]
     asked.clear()
-    with Builder(options, Config(), log=lambda _m: None) as builder:  # a new process, as on the CLI
-        again = builder.build()
+    with Engine(options, Config(), log=lambda _m: None) as builder:  # a new process, as on the CLI
+        again = builder.update()
     assert [d.dropped.source for d in again.site.duplicates] == ["p1.md"]
     assert asked == []
     assert first.site.postings[0].slug == again.site.postings[0].slug

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.commands.build as build_module
+import generator.engine.output_folder as output_folder
 import generator.reading as reading_module
 from generator.cache import BuildCache
 from generator.commands.build import BuildOptions, build
@@ -64,7 +64,7 @@ def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtur
         site.first_build()
     assert site.problem is None
     if cache is not None:  # the preview's throwaway folder is not remembered in the cache
-        assert BuildCache(cache).get_state(build_module._tree_name(site.folder)) is None
+        assert BuildCache(cache).get_state(output_folder.tree_name(site.folder)) is None
     return site
 
 
@@ -96,7 +96,7 @@ def _without_search(tree: dict[str, bytes]) -> dict[str, bytes]:
     return {path: data for path, data in tree.items() if not path.startswith("search/")}
 
 
-def test_the_first_settle_pass_indexes_with_the_read_workers_terms(
+def test_the_settle_pass_indexes_with_the_read_workers_terms(
     live: LiveSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import generator.search.terms as terms
@@ -113,8 +113,11 @@ def test_the_first_settle_pass_indexes_with_the_read_workers_terms(
     source.write_text(source.read_text().replace("Body of extra job 3", "New words for job 3"))
     live.rebuild({CONTENT})
     live.rebuild({SETTLE})
-    assert tokenized == ["New words for job 3."]  # every other body's terms came with the first build
+    # Every body's terms came from the process that read it: the first build's workers, and the
+    # reading of the changed file; the preview's own process tokenizes no body.
+    assert tokenized == []
     assert files(live.folder) == fresh_build(live.content, tmp_path)
+    assert b"new" in b"".join(data for path, data in files(live.folder).items() if path.startswith("search/"))
 
 
 def test_nothing_changed_means_nothing_done(live: LiveSite) -> None:
@@ -231,8 +234,10 @@ def test_a_body_only_edit_renders_just_its_page_and_feeds(live: LiveSite, tmp_pa
     source.write_text(source.read_text().replace("Body of extra job 4", "Fresh words for job 4"))
     report = live.rebuild({CONTENT})
     assert report.problem is None and report.read == ["extra-4.md"]
-    # Its page, and the board's, its company's and its location's feeds: no list page, no sitemap.
-    assert report.rendered == 4
+    # Rendered: its page, the board's, its company's and its location's feeds, and the three
+    # list pages it is on (their keys hold the posting's digest); the list pages' bytes are
+    # unchanged, so only its page and the feeds are written. No other page, no sitemap.
+    assert report.rendered == 7
     assert sorted(report.written) == sorted(
         [p for p in report.written if p.startswith("jobs/extra-job-4") or p.endswith("feed.xml")]
     )

@@ -3,30 +3,31 @@ them here, and a reading process that dies costs only the posting it was reading
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 import time
 from pathlib import Path
 
-from generator.preview.reader import DIED, ProcessReader, read_here
-from generator.reading import Skip
-from generator.sources import SourceFile, find_sources
+from generator.config import Config
+from generator.preview.reader import DIED, ProcessReader
+from generator.reading import ReadLimits, ReadResult, ReadTask, lost_read, read_in_pool, scan_content
 from tests.conftest import SEEDS
 
 
-def seeds() -> list[SourceFile]:
-    return find_sources(SEEDS, max_size=5_000_000)[0]
+def seeds() -> list[ReadTask]:
+    return scan_content(SEEDS, Config()).tasks
 
 
-def describe(results: list[object]) -> list[tuple[str, str]]:
-    return [(type(r).__name__, repr(r)) for r in results]
+def here() -> list[ReadResult]:
+    return list(read_in_pool(seeds()))
 
 
 def test_the_reading_process_reads_what_this_process_reads(tmp_path: Path) -> None:
     reader = ProcessReader()
     try:
         reader.start()
-        assert describe(reader.read(seeds(), SEEDS, None)) == describe(read_here(seeds(), SEEDS, None))
+        assert reader.read(seeds()) == here()
         pids = {p.pid for p in reader._pool._processes.values()}  # type: ignore[union-attr]
         assert pids and os.getpid() not in pids
     finally:
@@ -34,17 +35,19 @@ def test_the_reading_process_reads_what_this_process_reads(tmp_path: Path) -> No
 
 
 def test_a_reading_process_that_dies_costs_only_its_posting(tmp_path: Path) -> None:
-    fifo = tmp_path / "stuck.md"
-    os.mkfifo(fifo)  # opening it blocks until someone writes: a read that never ends
-    stuck = SourceFile(tmp_path, "stuck.md", os.stat(fifo))
+    # A posting that takes a fresh reading process seconds to read (imports, then 2 MB of
+    # text): the test kills each process that reads it, twice.
+    slow = tmp_path / "stuck.md"
+    slow.write_text("---\ntitle: Slow\n---\n" + "Words of a long posting, again and again.\n" * 50_000)
+    stuck = ReadTask(str(slow), "stuck.md", dt.date(2026, 1, 1), ReadLimits.of(Config()))
     reader = ProcessReader()
     results: list[object] = []
     try:
         reader.start()
-        reading = threading.Thread(target=lambda: results.extend(reader.read([stuck], tmp_path, None)))
+        reading = threading.Thread(target=lambda: results.extend(reader.read([stuck])))
         reading.start()
         reading.join(0.5)
-        assert reading.is_alive()  # stuck in the reading process
+        assert reading.is_alive()  # still reading, in the reading process
         killed: set[int] = set()
         deadline = time.monotonic() + 60
         while reading.is_alive() and time.monotonic() < deadline:  # it is tried twice: kill both
@@ -55,14 +58,14 @@ def test_a_reading_process_that_dies_costs_only_its_posting(tmp_path: Path) -> N
                     process.kill()
             reading.join(0.1)
         assert not reading.is_alive()
-        assert results == [Skip("stuck.md", DIED)]
+        assert results == [lost_read(DIED)]
         assert len(killed) == 2
-        assert describe(reader.read(seeds(), SEEDS, None)) == describe(read_here(seeds(), SEEDS, None))
+        assert reader.read(seeds()) == here()
 
         # The process dies between two rebuilds: the next posting is read all the same.
         for process in list(reader._pool._processes.values()):  # type: ignore[union-attr]
             process.kill()
             process.join(10)
-        assert describe(reader.read(seeds(), SEEDS, None)) == describe(read_here(seeds(), SEEDS, None))
+        assert reader.read(seeds()) == here()
     finally:
         reader.close()

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from tornado.ioloop import IOLoop
 
-from generator.preview.live_site import SETTLE, LiveSite, Rebuild
+from generator.engine import BuildResult, Changes, Engine
+from generator.preview.live_site import LiveSite
 from generator.preview.server import PreviewServer
 from tests.conftest import SEEDS
 from tests.serve.conftest import CHANGE_SECONDS
@@ -111,16 +112,16 @@ def test_requests_are_answered_from_the_previous_site_while_a_rebuild_is_stuck(
     path = posting_path(running)
     reading, release = threading.Event(), threading.Event()
     refreshes: list[str] = []
-    real_refresh = LiveSite._refresh
+    real_update = Engine.update
 
-    def stuck_refresh(self: LiveSite, report: Rebuild) -> set[int]:
-        if report.reasons != {SETTLE}:  # the settle pass, some seconds after, is not counted
+    def stuck_update(self: Engine, changes: Changes = Changes(), **kwargs: bool) -> BuildResult:
+        if changes.search is False:  # a quick pass; the settle pass, some seconds after, is not counted
             refreshes.append(threading.current_thread().name)
-        reading.set()
-        assert release.wait(60), "never released"
-        return real_refresh(self, report)
+            reading.set()
+            assert release.wait(60), "never released"
+        return real_update(self, changes, **kwargs)
 
-    monkeypatch.setattr(LiveSite, "_refresh", stuck_refresh)
+    monkeypatch.setattr(Engine, "update", stuck_update)
     source = running.site.content / SEED
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace(MARK, f"First edit. {MARK}"), encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.preview.staged_sync import TEMP_PREFIX, StagedSync
+from generator.write.staged_sync import TEMP_PREFIX, StagedSync
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import NO_BASE_URL_WARNING
+from generator.engine.engine import NO_BASE_URL_WARNING
 from generator.config import Config
 from tests.site.board import Board, front_matter, make_board
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import Builder, BuildOptions
 from generator.config import Config
+from generator.engine import BuildOptions, Engine
 from generator.render.pages import posting_page_path
 from generator.search import index as search_index
 from tests.site.board import Board, front_matter, make_board
@@ -177,9 +177,9 @@ def test_big_shards_are_split_by_a_longer_prefix_and_still_found(
     assert whole["kaf"] == whole["kafka"] != []
 
 
-def _builder(root: Path, content: Path, out: str) -> Builder:
+def _builder(root: Path, content: Path, out: str) -> Engine:
     options = BuildOptions(content=content, output=root / out, project_root=root, cache_dir=root / ".cache")
-    return Builder(options, Config(), log=lambda _m: None)
+    return Engine(options, Config(), log=lambda _m: None)
 
 
 def _content(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -195,20 +195,20 @@ def _content(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _clean_build(root: Path, content: Path) -> dict[str, bytes]:
     shutil.rmtree(root / "clean", ignore_errors=True)
     options = BuildOptions(content=content, output=root / "clean", project_root=root)
-    with Builder(options, Config(), log=lambda _m: None) as builder:
-        builder.build()
+    with Engine(options, Config(), log=lambda _m: None) as builder:
+        builder.update()
     return _tree(root / "clean" / "search")
 
 
 def test_incremental_index_equals_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     content = _content(tmp_path, monkeypatch)
     with _builder(tmp_path, content, "out") as builder:
-        builder.build()
+        builder.update()
         assert _tree(tmp_path / "out" / "search") == _clean_build(tmp_path, content)
         (content / "kafka.md").write_text(FILES["kafka.md"].replace("Scala", "Clojure"), encoding="utf-8")
         (content / "new.md").write_text(front_matter("Kafka Admin", company="Umbrella"), encoding="utf-8")
         (content / "paris.md").unlink()
-        result = builder.build()
+        result = builder.update()
         assert "search/index.json" in result.changed
         index = read_index(tmp_path / "out")
         assert "clojure" in index.terms and "scala" not in index.terms and "dashboards" not in index.terms
@@ -218,7 +218,7 @@ def test_incremental_index_equals_a_clean_build(tmp_path: Path, monkeypatch: pyt
 def test_unchanged_postings_are_not_tokenized_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     content = _content(tmp_path, monkeypatch)
     with _builder(tmp_path, content, "out") as builder:
-        builder.build()
+        builder.update()
     before = _tree(tmp_path / "out" / "search")
 
     def no_body_tokenizing(texts: object) -> set[str]:
@@ -227,7 +227,7 @@ def test_unchanged_postings_are_not_tokenized_again(tmp_path: Path, monkeypatch:
     monkeypatch.setattr("generator.bodies.term_set", no_body_tokenizing)
     monkeypatch.setattr("generator.search.terms.term_set", no_body_tokenizing)
     with _builder(tmp_path, content, "out") as builder:
-        builder.build()
+        builder.update()
     assert _tree(tmp_path / "out" / "search") == before
 
 
@@ -236,7 +236,7 @@ def test_an_unchanged_board_keeps_its_index_without_making_it_again(
 ) -> None:
     content = _content(tmp_path, monkeypatch)
     with _builder(tmp_path, content, "out") as builder:
-        builder.build()
+        builder.update()
         before = _tree(tmp_path / "out" / "search")
         made = search_index.search_index_files
 
@@ -245,13 +245,13 @@ def test_an_unchanged_board_keeps_its_index_without_making_it_again(
 
         monkeypatch.setattr("generator.render.search_index.search_index_files", not_again)
         for _ in range(2):  # the second rebuild keeps it from the spare tree
-            result = builder.build()
+            result = builder.update()
             assert not [p for p in result.changed if p.startswith("search/")]
             assert _tree(tmp_path / "out" / "search") == before
         # A posting's company changes: the index is made again, as a clean build makes it.
         monkeypatch.setattr("generator.render.search_index.search_index_files", made)
         (content / "remote.md").write_text(FILES["remote.md"].replace("Globex", "Hooli"), encoding="utf-8")
-        result = builder.build()
+        result = builder.update()
         assert "search/index.json" in result.changed
         assert "hooli" in read_index(tmp_path / "out").terms
         assert _tree(tmp_path / "out" / "search") == _clean_build(tmp_path, content)

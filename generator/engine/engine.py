@@ -1,0 +1,305 @@
+"""`Engine`: one content folder's site, kept up to date by `update` (see generator.engine).
+
+An update:
+
+- scans the content folder: every posting file with its key (a hash of the bytes, with the
+  path, fallback date and the generator's code; through the stat cache in the build cache);
+- when the target holds the site of exactly these inputs already (the site key), stops: a
+  caller that needs no site (`jobboard build`) gets the stored report without a posting
+  being decoded;
+- reads what changed: a file known from the last update with the same key is taken as it
+  was, one the cache has is decoded from it, the others are read in worker processes (or
+  the preview's reading process) and stored in the cache;
+- assembles the site model (duplicates, slugs, taxonomies) and renders every page kind
+  (render.page_kinds): a page whose key is unchanged is kept by the target;
+- hands the new tree to the target: `OutputFolder` swaps it in atomically, `ServedFolder`
+  stages it for the preview to serve.
+
+Locks: an update holds the output folder's lock (for `OutputFolder`) and the cache's; a
+cache that is busy or cannot be used is done without, with one warning line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from typing import Protocol
+
+from generator.cache import BuildCache, code_digest, open_cache
+from generator.clock import build_time
+from generator.engine.report import Report
+from generator.config import Config
+from generator.engine.options import EVERYTHING, BuildOptions, BuildResult, Changes
+from generator.engine.output_folder import OutputFolder
+from generator.model.duplicates import Bodies
+from generator.model.site import Site, assemble_site
+from generator.reading import (
+    KnownFile,
+    Log,
+    ReadFiles,
+    Reading,
+    log_to_stderr,
+    read_in_pool,
+    read_postings_cached,
+    scan_content,
+)
+from generator.render.keys import PageKeys, content_digest, folder_digest, page_base_digest
+from generator.render.page_kinds import render_site
+from generator.render.pages import PageRenderer
+from generator.render.templates import template_folders
+from generator.write.output import SiteWriter
+
+NO_BASE_URL_WARNING = (
+    "warning: no base URL (--base-url or base_url in jobboard.toml): canonical links and JSON-LD url "
+    "are left out; sitemap.xml and feeds use relative URLs"
+)
+DUPLICATES_STATE = "duplicates"  # answers of the last build's body comparisons, see model.duplicates
+
+
+class Target(Protocol):
+    """Where an update's files go (OutputFolder, ServedFolder)."""
+
+    @property
+    def keyed(self) -> bool: ...  # are unchanged pages kept by their key?
+    @property
+    def last_report(self) -> Report | None: ...  # what the update that made it said
+
+    def session(self) -> AbstractContextManager[None]: ...
+    def attach(self, cache: BuildCache | None) -> None: ...
+    def site_key(self) -> str | None: ...
+    def early(self) -> None: ...
+    def cancel(self) -> None: ...
+    def holds(self, site_key: str | None) -> bool: ...
+    def writer(self) -> SiteWriter: ...
+    def finish(self, writer: SiteWriter, site_key: str | None, report: Report) -> list[str]: ...
+
+
+class Engine:
+    """Call `update()` as often as needed; what the last one read is kept for the next.
+
+    `config` may be replaced between updates (pages whose inputs change are rendered again).
+    Call `close()` when done (or use it as a context manager).
+    """
+
+    def __init__(
+        self,
+        options: BuildOptions,
+        config: Config,
+        log: Log = log_to_stderr,
+        *,
+        target: Target | None = None,
+        read_files: ReadFiles = read_in_pool,
+    ) -> None:
+        self.options = options
+        self.config = config
+        self.log = log
+        self.target: Target = target if target is not None else OutputFolder(options)
+        self._read_files = read_files
+        self._known: dict[str, KnownFile] = {}
+        self._digests: dict[
+            str, tuple[str, str]
+        ] = {}  # without a cache: source -> (file key, content digest)
+        self._warned = False
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._known.clear()
+
+    def update(
+        self, changes: Changes = EVERYTHING, *, need_site: bool = True, keep_bodies: bool = False
+    ) -> BuildResult:
+        """Bring the target up to date. Raises OutputRefused before touching anything.
+
+        A caller that needs no site (only the summary, as `jobboard build`) may say so: then,
+        when the target already holds the site of these inputs, the result has no site and
+        nothing is read, decoded or assembled. With `keep_bodies`, the site's postings keep
+        their bodies (`jobboard check` reads them).
+        """
+        with self.target.session():
+            cache = (
+                open_cache(self.options.cache_dir, self.log) if self.options.cache_dir is not None else None
+            )
+            try:
+                return self._update(changes, cache, need_site, keep_bodies)
+            finally:
+                if cache is not None:
+                    cache.close()
+
+    def _say(self, lines: Iterable[str]) -> None:
+        """The update's lines about the content, then the warning about a missing base URL."""
+        for line in lines:
+            self.log(line)
+        if not self.config.base_url and not self._warned:
+            self.log(NO_BASE_URL_WARNING)
+            self._warned = True
+
+    def _update(
+        self, changes: Changes, cache: BuildCache | None, need_site: bool, keep_bodies: bool
+    ) -> BuildResult:
+        options, config, target = self.options, self.config, self.target
+        started = time.perf_counter()
+        stages: dict[str, float] = {}
+        now = build_time()
+        today = now.date()
+        target.attach(cache)
+        with _timed(stages, "read"):
+            scan = scan_content(options.content, config, cache)
+        site_key: str | None = None  # the key of the site the postings make (None: not known)
+        holds: bool | None = None  # does the target hold the site of site_key? (None: not asked)
+        if target.keyed:
+            site_key = _site_key(config, today, options.drafts, scan.site_inputs(), None, changes.search)
+            if target.site_key() != site_key:
+                target.early()  # unless there is nothing to do, tidy the spare tree while reading
+            elif not need_site and target.last_report is not None:
+                with _timed(stages, "check output"):
+                    holds = target.holds(site_key)
+                if holds:  # nothing to do: say what the update that made the output said
+                    self._say(target.last_report.lines())
+                    return BuildResult(
+                        None, target.last_report, time.perf_counter() - started, 0, [], 0, stages
+                    )
+        with _timed(stages, "read"):
+            reading = read_postings_cached(
+                options.content, config, self.log, cache, scan, known=self._known, read_files=self._read_files
+            )
+        try:
+            with _timed(stages, "assemble"):
+                site = self._assemble(reading, cache, today)
+            report = Report.of(site, reading.skipped)
+            self._say(report.duplicate_lines())  # the skips were logged as they were read
+            if site_key is not None and not site.postings:  # an empty board's feed shows the build time
+                inputs = scan.site_inputs()
+                site_key, holds = _site_key(config, today, options.drafts, inputs, now, changes.search), None
+            if reading.unsettled:  # files that could not be read this time: the next update reads them
+                site_key, holds = None, None
+            written, changed, rendered = 0, [], 0
+            if site_key is not None and holds is None:
+                with _timed(stages, "check output"):
+                    holds = target.holds(site_key)
+            if holds:
+                target.cancel()
+            else:
+                writer = target.writer()
+                try:
+                    renderer = self._renderer(site, reading, today)
+                    render_site(renderer, writer, search=changes.search)
+                    stages.update(renderer.stages)
+                    with _timed(stages, "swap"):
+                        changed = target.finish(writer, site_key, report)
+                except BaseException:
+                    writer.abort()
+                    raise
+                written, rendered = writer.count, renderer.rendered
+                if cache is not None:
+                    cache.keep_only_postings(reading.keys.values())
+            if keep_bodies:
+                reading.keep_bodies(site.read)
+        finally:
+            reading.close()
+        gone = sorted(set(self._known) - {task.rel for task in scan.tasks})
+        self._known = reading.known
+        seconds = time.perf_counter() - started
+        return BuildResult(
+            site, report, seconds, written, changed, reading.processed, stages, reading.read, gone, rendered
+        )
+
+    def _assemble(self, reading: Reading, cache: BuildCache | None, today: dt.date) -> Site:
+        bodies = _duplicate_bodies(reading, cache)
+        site = assemble_site(
+            reading.postings,
+            today=today,
+            include_drafts=self.options.drafts,
+            aliases=self.config.aliases,
+            bodies=bodies,
+        )
+        if cache is not None and bodies.compared != bodies.memo:
+            cache.put_state(DUPLICATES_STATE, bodies.compared)
+        return site
+
+    def _renderer(self, site: Site, reading: Reading, today: dt.date) -> PageRenderer:
+        digests = None
+        if self.target.keyed:
+            digests = reading.keys if reading.bodies is not None else self._content_digests(reading)
+        renderer = make_renderer(site, self.config, today, digests)
+        renderer.bodies = reading.bodies
+        renderer.search_terms = reading.search_terms()
+        return renderer
+
+    def _content_digests(self, reading: Reading) -> dict[str, str]:
+        """Without a cache: each posting's content digest, made once per version of its file."""
+        memo, digests = self._digests, {}
+        for posting in reading.postings:
+            key = reading.known[posting.source].key if posting.source in reading.known else None
+            was = memo.get(posting.source)
+            if key is None or was is None or was[0] != key:
+                was = (key or "", content_digest(posting))
+                if key is not None:
+                    memo[posting.source] = was
+            digests[posting.source] = was[1]
+        for source in set(memo) - set(digests):
+            del memo[source]
+        return digests
+
+
+def _duplicate_bodies(reading: Reading, cache: BuildCache | None) -> Bodies:
+    """Bodies for duplicate detection: from the cache, with the last build's answers."""
+    if cache is None or reading.bodies is None:
+        return Bodies()
+    memo = cache.get_state(DUPLICATES_STATE)
+    if not isinstance(memo, dict) or not all(isinstance(v, bool) for v in memo.values()):
+        memo = {}
+    return Bodies(reading.bodies.texts, reading.keys, memo)
+
+
+@contextmanager
+def _timed(stages: dict[str, float], name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+
+
+def _site_key(
+    config: Config,
+    today: dt.date,
+    drafts: bool,
+    keys: Mapping[str, str],
+    clock: dt.datetime | None,
+    search: bool,
+) -> str:
+    """A hash of every input of the built site: the generator, templates and config, the
+    day, the drafts option, whether the search index is made, and each posting file's key
+    (its path and bytes)."""
+    h = hashlib.sha256(f"{render_base_digest(config)}\0{today}\0{drafts}\0{clock}\0{search}\0".encode())
+    for rel in sorted(keys):
+        h.update(f"{rel}\0{keys[rel]}\0".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def make_renderer(
+    site: Site, config: Config, today: dt.date, digests: Mapping[str, str] | None = None
+) -> PageRenderer:
+    """The page renderer with the site's template globals; page keys when digests are given."""
+    renderer = PageRenderer(config, site, today)
+    renderer.env.globals["open_count"] = len(site.postings)
+    if digests is not None:
+        renderer.keys = PageKeys(renderer.env, page_base_digest(config), site.taxonomies, digests)
+    return renderer
+
+
+def render_base_digest(config: Config) -> str:
+    """A hash of everything the site is rendered from besides its postings: code, every template
+    file, config (a page's own key holds only the templates it uses: see render.keys)."""
+    folders = template_folders(config.templates)
+    return hashlib.sha256(
+        f"{code_digest()}\0{folder_digest(folders)}\0{config!r}".encode("utf-8", "surrogatepass")
+    ).hexdigest()

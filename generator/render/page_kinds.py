@@ -1,0 +1,73 @@
+"""The kinds of file a site is made of, in the order they are rendered: one entry per kind.
+
+Each kind names the templates its files come from and the function that renders them; that
+function says each file's site path (generator.site_paths) and the inputs of its page key
+(`PageRenderer.emit_from`), so a file whose key is unchanged is kept instead of rendered.
+Adding a kind of page is adding one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.render.feeds import render_feeds
+from generator.render.jobs_json import render_jobs_json
+from generator.render.pages import PageRenderer, render_front_pages, render_not_found, render_taxonomy
+from generator.render.posting_pages import write_postings
+from generator.render.search_index import render_search_index
+from generator.render.sitemap import render_robots, render_sitemap
+from generator.render.templates import template_folders
+from generator.write.output import SiteWriter
+
+Render = Callable[[PageRenderer, SiteWriter], None]
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    templates: tuple[str, ...]  # the templates its files are rendered from (none: data files)
+    render: Render
+    search: bool = False  # the search index, which the preview's quick passes leave as it is
+
+
+def _taxonomies(renderer: PageRenderer, writer: SiteWriter) -> None:
+    for taxonomy in renderer.site.taxonomies.values():
+        render_taxonomy(renderer, writer, taxonomy)
+
+
+def _jobs_json(renderer: PageRenderer, writer: SiteWriter) -> None:
+    render_jobs_json(renderer.site, renderer.config.title, renderer.config.base_url, writer)
+
+
+def _static(renderer: PageRenderer, writer: SiteWriter) -> None:
+    for folder in reversed(template_folders(renderer.config.templates)):
+        static = folder / "static"
+        if static.is_dir():
+            writer.copy_tree(static, "static")
+
+
+def _search(renderer: PageRenderer, writer: SiteWriter) -> None:
+    render_search_index(renderer.site, writer, renderer.search_terms, renderer.keys)
+
+
+PAGE_KINDS: tuple[PageKind, ...] = (
+    PageKind("posting pages", ("posting.html",), write_postings),
+    PageKind("front pages", ("index.html",), render_front_pages),
+    PageKind("company and location pages", ("terms.html", "term.html"), _taxonomies),
+    PageKind("not found page", ("404.html",), render_not_found),
+    PageKind("feeds", ("feed.xml",), render_feeds),
+    PageKind("sitemap", ("sitemap.xml",), render_sitemap),
+    PageKind("robots.txt", ("robots.txt",), render_robots),
+    PageKind("jobs.json", (), _jobs_json),
+    PageKind("static files", (), _static),
+    PageKind("search index", (), _search, search=True),
+)
+
+
+def render_site(renderer: PageRenderer, writer: SiteWriter, *, search: bool = True) -> None:
+    """Every file of the site into the writer (the search index left out when not `search`)."""
+    for kind in PAGE_KINDS:
+        if search or not kind.search:
+            with renderer.stage(kind.name):
+                kind.render(renderer, writer)
