@@ -1,6 +1,6 @@
 """`jobboard check`: what is missing or suspicious in each posting, and where each field came from.
 
-Reads the content folder exactly as the build does (`read_postings_cached`, `assemble_site`),
+Reads the content folder exactly as the build does (one engine update that writes nothing),
 through the build cache when it is given (a file the cache has is not read again; a file it
 does not have is stored there for the next build), and writes nothing else. Severity:
 
@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from generator.buildable import refusal
-from generator.cache import open_cache, warn_on_stderr
+from generator.cache import warn_on_stderr
 from generator.config import Config
 from generator.display import one_line, shown_path
+from generator.engine import BuildOptions, Engine
+from generator.engine.engine import Nowhere
 from generator.model.posting import Origin, Posting
-from generator.model.site import assemble_site
-from generator.reading import read_postings_cached
 
 Severity = Literal["error", "warning", "note"]
 
@@ -72,22 +72,17 @@ def check_content(
     content: Path, config: Config, today: dt.date, cache_dir: Path | None = None
 ) -> CheckReport:
     """Read every posting of `content` the way the build does and list its problems."""
-    cache = open_cache(cache_dir, warn_on_stderr) if cache_dir is not None else None  # locked; None if busy
-    try:
-        reading = read_postings_cached(content, config, lambda _message: None, cache)
-        postings, skipped = reading.postings, reading.skipped
-        try:
-            reading.keep_bodies(postings)  # descriptions are checked, and compared for duplicates
-        finally:
-            reading.close()
-    finally:
-        if cache is not None:
-            cache.close()
+    options = BuildOptions(content=content, drafts=True, cache_dir=cache_dir)
+    with Engine(options, config, lambda _message: None, target=Nowhere(), warn=warn_on_stderr) as engine:
+        engine.today = today
+        result = engine.update(keep_bodies=True)  # descriptions are checked, and compared for duplicates
+    site = result.site
+    assert site is not None  # an update that needs its site always returns it
+    postings, skipped = site.read, result.skipped
     reports: dict[str, FileReport] = {}
     for skip in skipped:
         report = reports.setdefault(skip.source, FileReport(skip.source))
         report.add("error", "unreadable", skip.message, skip.line)
-    site = assemble_site(postings, today=today, include_drafts=True, aliases=config.aliases)
     dropped = {d.dropped.source: d.kept.source for d in site.duplicates}
     for posting in postings:
         reports[posting.source] = _posting_report(posting, today, dropped.get(posting.source))

@@ -30,10 +30,10 @@ from typing import Protocol
 
 from generator.cache import BuildCache, code_digest, open_cache
 from generator.clock import build_time
-from generator.engine.report import Report
 from generator.config import Config
 from generator.engine.options import EVERYTHING, BuildOptions, BuildResult, Changes
 from generator.engine.output_folder import OutputFolder
+from generator.engine.report import Report
 from generator.model.duplicates import Bodies
 from generator.model.site import Site, assemble_site
 from generator.reading import (
@@ -92,10 +92,12 @@ class Engine:
         *,
         target: Target | None = None,
         read_files: ReadFiles = read_in_pool,
+        warn: Log | None = None,
     ) -> None:
         self.options = options
         self.config = config
         self.log = log
+        self.warn = warn  # where a cache that cannot be used is said (default: log)
         self.target: Target = target if target is not None else OutputFolder(options)
         self._read_files = read_files
         self._known: dict[str, KnownFile] = {}
@@ -103,6 +105,7 @@ class Engine:
             str, tuple[str, str]
         ] = {}  # without a cache: source -> (file key, content digest)
         self._warned = False
+        self.today: dt.date | None = None  # the day the site is made for; None: the build clock's
 
     def __enter__(self) -> Engine:
         return self
@@ -148,7 +151,7 @@ class Engine:
         started = time.perf_counter()
         stages: dict[str, float] = {}
         now = build_time()
-        today = now.date()
+        today = self.today or now.date()
         target.attach(cache)
         with _timed(stages, "read"):
             scan = scan_content(options.content, config, cache)
@@ -181,7 +184,7 @@ class Engine:
             if reading.unsettled:  # files that could not be read this time: the next update reads them
                 site_key, holds = None, None
             written, changed, rendered = 0, [], 0
-            if site_key is not None and holds is None:
+            if holds is None:
                 with _timed(stages, "check output"):
                     holds = target.holds(site_key)
             if holds:
@@ -247,6 +250,39 @@ class Engine:
         for source in set(memo) - set(digests):
             del memo[source]
         return digests
+
+
+class Nowhere:
+    """A target that keeps nothing, so holds every site: an update reads and assembles only
+    (`jobboard check`)."""
+
+    keyed = False
+    last_report: Report | None = None
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        yield
+
+    def attach(self, cache: BuildCache | None) -> None:
+        pass
+
+    def site_key(self) -> str | None:
+        return None
+
+    def early(self) -> None:
+        pass
+
+    def cancel(self) -> None:
+        pass
+
+    def holds(self, site_key: str | None) -> bool:
+        return True
+
+    def writer(self) -> SiteWriter:
+        raise AssertionError("nothing is written nowhere")
+
+    def finish(self, writer: SiteWriter, site_key: str | None, report: Report) -> list[str]:
+        return []
 
 
 def _duplicate_bodies(reading: Reading, cache: BuildCache | None) -> Bodies:

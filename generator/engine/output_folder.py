@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import BuildCache
-from generator.engine.report import Report
 from generator.engine.options import BuildOptions
+from generator.engine.report import Report
 from generator.write.lock import lock_output
 from generator.write.output import (
     Manifest,

@@ -113,11 +113,11 @@ def _today() -> dt.date:
 
 
 def test_check_holds_the_cache_lock_while_it_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.commands.check as check_module
+    import generator.engine.engine as engine_module  # check reads through the engine
 
     root = make_board(tmp_path)
     cache = root / CACHE_DIR
-    seen = _lock_held_while_reading(monkeypatch, check_module, cache)
+    seen = _lock_held_while_reading(monkeypatch, engine_module, cache)
     check_content(root / "content", Config(), _today(), cache)
     assert seen == [False]  # check held it
     assert Lock(cache / "lock").acquire(wait=0)  # and let it go

@@ -16,9 +16,9 @@ import generator.engine.engine as build_module
 import generator.engine.output_folder as output_folder
 from generator.cache import BuildCache
 from generator.commands.build import BuildOptions, BuildResult, build
-from generator.engine.report import Report
 from generator.config import Config
 from generator.engine import Engine
+from generator.engine.report import Report
 from tests.conftest import crash_after_posting_pages
 from tests.incremental.test_incremental import posting_text, tree
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine.engine import NO_BASE_URL_WARNING
 from generator.config import Config
+from generator.engine.engine import NO_BASE_URL_WARNING
 from tests.site.board import Board, front_matter, make_board
 
 ATOM = "{http://www.w3.org/2005/Atom}"
