@@ -30,7 +30,7 @@ def posting(n: int, company: str | None = None, where: str = "", url: str | None
     return p
 
 
-def groups(spec, postings, aliases=None) -> list[tuple[str, int]]:  # noqa: ANN001
+def groups(spec, postings, aliases=None) -> list[tuple[str, int]]:
     return [(t.name, len(t.postings)) for t in build_taxonomy(spec, postings, aliases or {}).terms]
 
 
