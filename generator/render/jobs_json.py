@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator import site_paths
 from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.render.jsonld import number
-from generator.render.urls import posting_path, site_url
+from generator.site_paths import site_url
 from generator.write.output import SiteWriter
 
-JOBS_FILE = "jobs.json"
+JOBS_FILE = site_paths.JOBS_JSON
 
 
 def posting_record(posting: Posting, site: Site, base_url: str | None) -> dict[str, Any]:
@@ -23,7 +24,7 @@ def posting_record(posting: Posting, site: Site, base_url: str | None) -> dict[s
     return {
         "title": posting.title,
         "slug": posting.slug,
-        "url": site_url(base_url, JOBS_FILE, posting_path(posting.slug)),
+        "url": site_url(base_url, JOBS_FILE, site_paths.posting(posting.slug)),
         "company": companies[0] if companies else posting.company,
         "company_url": posting.company_url,
         "locations": places or list(posting.locations),
