@@ -10,9 +10,9 @@ from tests.site.board import front_matter, make_board
 
 
 def test_every_output_file_is_a_site_path(tmp_path: Path) -> None:
+    places = ["Berlin, Germany", "Remote"]
     files = {
-        f"{n}.md": front_matter(f"Job {n}", company=f"Co {n % 2}", location=["Berlin, Germany", "Remote"][n % 2])
-        for n in range(5)
+        f"{n}.md": front_matter(f"Job {n}", company=f"Co {n % 2}", location=places[n % 2]) for n in range(5)
     }
     board = make_board(tmp_path, files, Config(per_page=2))
     site = board.result.site
