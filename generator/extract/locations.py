@@ -263,8 +263,12 @@ def normalize_location(name: str) -> str:
             continue
         if parts and location_key(parts[-1]) == location_key(part):
             continue
-        parts.append(_fix_case_part(part, not parts))
+        initials = parts and _INITIALS.fullmatch(part)
+        parts.append(part.upper() + "." if initials else _fix_case_part(part, not parts))  # "D.C."
     return ", ".join(parts)
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){1,3}[A-Za-z]")  # `D.C`, `U.S.A` (the last dot stripped)
 
 
 def _reorder_dash_pair(text: str) -> str:
@@ -737,7 +741,11 @@ def place_of(name: str) -> Place:
     address = parse_place(name)
     if address is None:
         return Place(name, key=location_key(name))
-    return Place(name, address.locality, address.region, address.country_code, key=place_key(name))
+    region = address.region
+    if region and address.country_code in REGION_COUNTRIES:
+        found = state(region.replace(".", ""), address.country_code)
+        region = found.code if found else region  # `Massachusetts` -> `MA`, `D.C.` -> `DC`
+    return Place(name, address.locality, region, address.country_code, key=place_key(name))
 
 
 def places_of(names: Iterable[str], applicants: Iterable[str] = ()) -> list[Place]:

@@ -195,3 +195,21 @@ def test_ascii_fast_paths_match_the_unicode_rules() -> None:
         assert (locations._clean(f"a{ch}b") == f"a{ch}b") == keep, repr(ch)
     assert locations.location_key("Tel-Aviv, ISRAEL & Co.") == "tel aviv israel and co"
     assert locations.location_key("Zürich\u00a0Ⅳ") == "zurich iv"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "region"),
+    [
+        ("Washington, D.C.", "Washington, D.C.", "DC"),
+        ("washington, d.c.", "Washington, D.C.", "DC"),
+        ("Boston, Massachusetts, USA", "Boston, Massachusetts, USA", "MA"),
+        ("Toronto, Ontario", "Toronto, Ontario", "ON"),
+        ("Columbia, MD", "Columbia, MD", "MD"),
+        ("Hyderabad, Telangana, India", "Hyderabad, Telangana, India", "Telangana"),
+    ],
+)
+def test_places_keep_initials_and_carry_state_codes(text: str, label: str, region: str) -> None:
+    from generator.extract.locations import parse_places
+
+    places, _remote = parse_places(text)
+    assert [(p.label, p.region) for p in places] == [(label, region)]
