@@ -15,7 +15,8 @@ from generator.render.jsonld import job_posting
 
 
 def _posting(n: int, where: str) -> object:
-    text = f"---\ntitle: Job {n}\ncompany: Acme\nlocation: {where}\n---\n\n" + "We build things together. " * 10
+    head = f"---\ntitle: Job {n}\ncompany: Acme\nlocation: {where}\n---\n\n"
+    text = head + "We build things together. " * 10
     return process_text(text, source=f"{n}.md", fallback_date=dt.date(2026, 1, 1))
 
 
@@ -43,8 +44,10 @@ def test_after_extraction_nothing_parses_a_place_again(monkeypatch: pytest.Monke
     }
     record = next(j for j in jobs_document(site, "Board", None)["jobs"] if j["remote"])
     assert record["places"] == [
-        {"name": "Washington DC, US", "locality": "Washington", "region": "DC", "country": "US", "remote": False},
-        {"name": "Remote", "locality": None, "region": None, "country": None, "remote": True, "applicants": ["US"]},
+        {"name": "Washington DC, US", "locality": "Washington", "region": "DC", "country": "US"}
+        | {"remote": False},
+        {"name": "Remote", "locality": None, "region": None, "country": None}
+        | {"remote": True, "applicants": ["US"]},
     ]
     assert record["applicant_countries"] == ["US"]
 
