@@ -742,9 +742,12 @@ def place_of(name: str) -> Place:
     if address is None:
         return Place(name, key=location_key(name))
     region = address.region
-    if region and address.country_code in REGION_COUNTRIES:
-        found = state(region.replace(".", ""), address.country_code)
-        region = found.code if found else region  # `Massachusetts` -> `MA`, `D.C.` -> `DC`
+    if address.country_code in REGION_COUNTRIES:
+        if region:
+            found = state(region.replace(".", ""), address.country_code)
+            region = found.code if found else region  # `Massachusetts` -> `MA`, `D.C.` -> `DC`
+        elif address.city is not None and address.city.country_code == address.country_code:
+            region = address.city.region  # `San Francisco` -> CA, from the gazetteer's city
     return Place(name, address.locality, region, address.country_code, key=place_key(name))
 
 

@@ -213,3 +213,22 @@ def test_places_keep_initials_and_carry_state_codes(text: str, label: str, regio
 
     places, _remote = parse_places(text)
     assert [(p.label, p.region) for p in places] == [(label, region)]
+
+
+@pytest.mark.parametrize(
+    ("text", "locality", "region", "code"),
+    [
+        ("San Francisco", "San Francisco", "CA", "US"),
+        ("Seattle", "Seattle", "WA", "US"),
+        ("Toronto", "Toronto", "ON", "CA"),
+        ("London", "London", None, "GB"),
+        ("Springfield", "Springfield", None, None),
+    ],
+)
+def test_a_city_alone_gets_its_state_from_the_gazetteer(
+    text: str, locality: str, region: str | None, code: str | None
+) -> None:
+    from generator.extract.locations import parse_places
+
+    (place,), _remote = parse_places(text)
+    assert (place.locality, place.region, place.country_code) == (locality, region, code)
