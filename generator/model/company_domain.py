@@ -1,9 +1,12 @@
 """A company's web domain, from its company URL: two spellings of one company share it.
 
-`https://jobs.octopus.energy/` and `https://octopus.energy` give `octopus.energy` (the
-registrable domain, by the Public Suffix List, so `acme.co.uk` and `acme.github.io` are
-whole). Domains that host many companies' pages (job boards, applicant tracking systems,
-social networks, site builders) say nothing about which company it is and give None.
+`https://jobs.octopus.energy/` and `https://octopus.energy` give `octopus.energy`: the host
+without the labels that name a part of the company's own site (`www`, `jobs`, `careers`),
+never shorter than the registrable domain (by the Public Suffix List, so `acme.co.uk` and
+`acme.github.io` are whole). Other subdomains are kept: `acme.example.com` and
+`globex.example.com` are two companies. Domains that host many companies' pages (job
+boards, applicant tracking systems, social networks, site builders) say nothing about which
+company it is and give None.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ SHARED_HOSTS = frozenset({
     "totaljobs.com", "cv-library.co.uk", "jobs.ac.uk", "b.co.uk", "python.org",
 })
 # fmt: on
+# Leading labels that name a part of the company's own site, not another company.
+_SITE_PARTS = frozenset(
+    {"www", "www2", "jobs", "careers", "career", "apply", "join", "work", "about", "en", "corp"}
+)
 
 
 @cache
@@ -52,4 +59,9 @@ def company_domain(url: str | None) -> str | None:
         return None
     if domain is None or domain in SHARED_HOSTS:
         return None
-    return domain
+    # `jobs.octopus.energy` is octopus.energy; `acme.someats.com` and `globex.someats.com`
+    # (tenants of a host not listed above) stay two.
+    labels = host.rstrip(".").split(".")
+    while len(labels) > domain.count(".") + 1 and labels[0] in _SITE_PARTS:
+        labels = labels[1:]
+    return ".".join(labels)

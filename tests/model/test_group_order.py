@@ -122,8 +122,10 @@ def test_a_shared_host_or_no_url_merges_nothing() -> None:
         posting(2, "Globex", url="https://boards.greenhouse.io/globex"),
         posting(3, "Initech", url="https://www.linkedin.com/company/initech"),
         posting(4, "Hooli", url="mailto:jobs@linkedin.com"),
+        posting(5, "Brightwave", url="https://brightwave.example.com/"),
+        posting(6, "Harbor CI", url="https://harbor-ci.example.com/"),
     ]
-    assert len(groups(COMPANIES, postings)) == 4
+    assert len(groups(COMPANIES, postings)) == 6
 
 
 @pytest.mark.parametrize(
@@ -136,6 +138,11 @@ def test_a_shared_host_or_no_url_merges_nothing() -> None:
         ("mailto:jobs@acme.example", None),
         ("https://127.0.0.1/", None),
         ("https://[::1", None),
+        ("https://brightwave.example.com/", "brightwave.example.com"),
+        ("https://www.harbor-ci.example.com/jobs", "harbor-ci.example.com"),
+        ("https://acme.test/", "acme.test"),
+        ("https://careers.www.acme.com/", "acme.com"),
+        ("https://acme.pinpointhq.com/", "acme.pinpointhq.com"),
         ("", None),
         (None, None),
     ],
