@@ -13,10 +13,11 @@ from generator.clean.case import is_all_lower, restore_case
 from generator.clean.sanitize import sanitize_html
 from generator.clean.structure import tidy_markdown, unglue_sentences
 from generator.clean.text import repair_text
-from generator.extract.metadata import extract_metadata, guess_from_body
+from generator.extract.metadata import extract_metadata
 from generator.model.posting import Origin, Posting
 from generator.readers import read_text
 from generator.readers.base import RawPosting
+from generator.readers.body_labels import guess_from_body
 from generator.readers.decode import decode
 from generator.render.markdown import markdown_to_html
 

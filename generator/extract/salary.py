@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from generator.model.posting import Salary
+from generator.model.salary_text import PERIODS, salary_text
 
 # fmt: off
 _CODES = (
@@ -38,7 +39,6 @@ _WORDS: tuple[tuple[str, str], ...] = (
     (r"\brupees?\b|\blakhs?\b|\blpa\b", "INR"),
     (r"\bfr\.|\bfranken\b|\bfrancs?\b", "CHF"),
 )
-_DISPLAY_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹", "JPY": "¥"}
 
 _PERIODS: tuple[tuple[str, str], ...] = (
     (
@@ -64,7 +64,6 @@ _PERIODS: tuple[tuple[str, str], ...] = (
         r"|\bbrutto\s*jahr\w*|\blpa\b",
     ),
 )
-_PERIOD_TEXT = {"HOUR": "an hour", "DAY": "a day", "WEEK": "a week", "MONTH": "a month", "YEAR": "a year"}
 
 # An amount: digits with optional thousands groups and decimals, then k / m suffix.
 _AMOUNT = re.compile(
@@ -135,34 +134,6 @@ def _amounts(text: str) -> list[tuple[float, bool, int, int]]:
             suffix = "lakh"
         found.append((value, bool(suffix), match.start(), match.end()))
     return found
-
-
-def _format_amount(value: float, currency: str | None) -> str:
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-    if currency in _DISPLAY_SYMBOL:
-        return f"{_DISPLAY_SYMBOL[currency]}{number}"
-    return f"{currency} {number}" if currency else number
-
-
-def salary_text(salary: Salary) -> str:
-    """A normalised human string: `$95,000 – $125,000 a year`, `up to £500 a day`."""
-    low, high, currency = salary.min, salary.max, salary.currency
-    if low is not None and high is not None and low != high:
-        second = _format_amount(high, currency)
-        if currency and currency not in _DISPLAY_SYMBOL:
-            second = second.removeprefix(f"{currency} ")
-        text = f"{_format_amount(low, currency)} – {second}"
-    elif low is not None and high is not None:
-        text = _format_amount(low, currency)
-    elif low is not None:
-        text = f"from {_format_amount(low, currency)}"
-    elif high is not None:
-        text = f"up to {_format_amount(high, currency)}"
-    else:
-        return ""
-    if salary.period:
-        text += f" {_PERIOD_TEXT[salary.period]}"
-    return text
 
 
 def parse_salary(text: str) -> Salary | None:
@@ -302,7 +273,7 @@ def _period_code(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     upper = value.strip().upper()
-    if upper in _PERIOD_TEXT:
+    if upper in PERIODS:
         return upper
     return _period(value) or _period("per " + value.strip().lower().removesuffix("ly"))
 

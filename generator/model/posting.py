@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from generator.model.place import Place
+
 
 class Origin(StrEnum):
     """Where a metadata field came from; `jobboard check` shows it."""
@@ -48,9 +50,8 @@ class Metadata:
     title: str
     company: str | None = None
     company_url: str | None = None
-    locations: list[str] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     remote: bool = False
-    applicant_countries: list[str] = field(default_factory=list)
     employment_type: str | None = None
     salary: Salary | None = None
     date_posted: dt.date | None = None
@@ -61,6 +62,17 @@ class Metadata:
     draft: bool = False
     origins: dict[str, Origin] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def locations(self) -> list[str]:
+        """The places as text (`Tel Aviv, Israel`, `Remote`), for lists and `check`."""
+        return [place.label for place in self.places]
+
+    @property
+    def applicant_countries(self) -> list[str]:
+        """Names of the areas applicants must live in (`US`, `Europe`), from the remote entry."""
+        names = (area.name for place in self.places for area in place.applicants)
+        return list(dict.fromkeys(names))
 
 
 @dataclass(kw_only=True)

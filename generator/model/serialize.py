@@ -6,10 +6,14 @@ import datetime as dt
 import json
 from dataclasses import fields
 
+from generator.model.place import Area, Place
 from generator.model.posting import Origin, Posting, Salary
 
 _FIELDS = tuple(f.name for f in fields(Posting) if f.name != "slug")
 _SALARY_FIELDS = tuple(f.name for f in fields(Salary))
+_PLACE_FIELDS = tuple(f.name for f in fields(Place) if f.name != "applicants")
+_PLACE_TEXT = ("label", "key")
+_PLACE_OPTIONAL = ("locality", "region", "country_code")
 
 
 class BadEntry(ValueError):
@@ -21,6 +25,9 @@ def _default(value: object) -> object:
         return {"$date": value.isoformat()}
     if isinstance(value, Salary):
         return {"$salary": [getattr(value, name) for name in _SALARY_FIELDS]}
+    if isinstance(value, Place):
+        areas = [[area.name, area.country_code] for area in value.applicants]
+        return {"$place": [*(getattr(value, name) for name in _PLACE_FIELDS), areas]}
     raise TypeError(f"cannot serialize {type(value).__name__}")
 
 
@@ -35,7 +42,7 @@ _FIELD_SET = frozenset(_FIELDS)
 _ORIGINS: dict[str, Origin] = {origin.value: origin for origin in Origin}
 _TEXT = ("source", "title", "body_html", "body_text")
 _OPTIONAL_TEXT = ("company", "company_url", "employment_type", "apply_url", "source_url")
-_TEXT_LISTS = ("locations", "applicant_countries", "tags", "warnings")
+_TEXT_LISTS = ("tags", "warnings")
 _FLAGS = ("remote", "draft")
 _decode = json.JSONDecoder().decode
 
@@ -59,11 +66,37 @@ def _salary(value: object) -> Salary:
     return Salary(*values)
 
 
+def _optional_text(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _place(value: object) -> Place:
+    """A `{"$place": [label, locality, region, country_code, remote, key, areas]}` object."""
+    if type(value) is not dict or len(value) != 1 or type(value.get("$place")) is not list:
+        raise BadEntry("bad place")
+    values = value["$place"]
+    if len(values) != len(_PLACE_FIELDS) + 1:
+        raise BadEntry("bad place")
+    data = dict(zip(_PLACE_FIELDS, values[:-1], strict=True))
+    areas = values[-1]
+    if (
+        not all(type(data[name]) is str for name in _PLACE_TEXT)
+        or not all(_optional_text(data[name]) for name in _PLACE_OPTIONAL)
+        or type(data["remote"]) is not bool
+        or type(areas) is not list
+        or not all(
+            type(a) is list and len(a) == 2 and type(a[0]) is str and _optional_text(a[1]) for a in areas
+        )
+    ):
+        raise BadEntry("bad place")
+    return Place(**data, applicants=tuple(Area(name, code) for name, code in areas))
+
+
 def posting_from_json(text: str) -> Posting:
     """Inverse of posting_to_json; raises BadEntry for anything else.
 
     Checks every field's type: text, optional text, lists of text, flags, dates,
-    the salary and the origins; anything posting_to_json would not write is refused.
+    the salary, the places and the origins; anything posting_to_json would not write is refused.
     """
     try:
         data = _decode(text)
@@ -92,6 +125,9 @@ def posting_from_json(text: str) -> Posting:
         data["valid_through"] = _date(data["valid_through"])
     if data["salary"] is not None:
         data["salary"] = _salary(data["salary"])
+    if type(data["places"]) is not list:
+        raise BadEntry("places is not a list")
+    data["places"] = [_place(place) for place in data["places"]]
     origins = data["origins"]
     if type(origins) is not dict:
         raise BadEntry("origins is not a table")

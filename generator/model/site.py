@@ -6,27 +6,44 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.extract.locations import place_key
+from generator.model.company_domain import company_domain
 from generator.model.duplicates import Bodies, Duplicate, drop_duplicates
+from generator.model.place import name_key, text_key
 from generator.model.posting import Posting
 from generator.model.slugs import SlugRegistry
-from generator.model.taxonomy import Taxonomy, TaxonomySpec, build_taxonomy, company_key
+from generator.model.taxonomy import Taxonomy, TaxonomySpec, Value, build_taxonomy, company_key
+
+
+def company_values(posting: Posting) -> list[Value]:
+    """The company, known by its name and by its web domain when its URL is known."""
+    if not posting.company:
+        return []
+    domain = company_domain(posting.company_url)
+    keys = (company_key(posting.company), f"domain {domain}") if domain else (company_key(posting.company),)
+    return [Value(posting.company, keys)]
+
+
+def place_values(posting: Posting) -> list[Value]:
+    """The posting's places, each known by its gazetteer key (and its text, for aliases)."""
+    return [Value(place.label, place.group_keys) for place in posting.places]
+
 
 COMPANIES = TaxonomySpec(
     key="companies",
     title="Companies",
     singular="company",
-    values=lambda p: [p.company] if p.company else [],
-    match_key=company_key,
+    values=company_values,
+    match_keys=lambda name: (company_key(name),),
     unknown="Company not stated",
 )
 LOCATIONS = TaxonomySpec(
     key="locations",
     title="Locations",
     singular="location",
-    values=lambda p: list(p.locations),
-    match_key=place_key,
+    values=place_values,
+    match_keys=lambda name: tuple(dict.fromkeys((name_key(name), text_key(name)))),
     unknown="Location not stated",
+    pinned="remote",
 )
 TAXONOMIES = (COMPANIES, LOCATIONS)
 

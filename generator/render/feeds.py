@@ -13,15 +13,16 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator import site_paths
 from generator.clock import build_time
 from generator.model.posting import Posting
 from generator.model.taxonomy import Term
 from generator.render.pages import PageRenderer
-from generator.render.urls import absolute_url, posting_path, site_url, term_path
+from generator.site_paths import absolute_url, site_url
 from generator.write.output import SiteWriter
 
 FEED_SIZE = 50
-FEED_FILE = "feed.xml"
+FEED_FILE = site_paths.FEED
 
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -62,14 +63,14 @@ class FeedWriter:
         """A permanent id: the absolute URL, else a name-based UUID of the board and path."""
         if self.base_url:
             return absolute_url(self.base_url, path)
-        name = f"jobboard:{self.renderer.config.title}:{path.removesuffix('index.html')}"
+        name = f"jobboard:{self.renderer.config.title}:{site_paths.pretty(path)}"
         return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
 
     def write(
         self, folder: str, title: str, postings: Sequence[Posting], html_path: str, *, full: bool
     ) -> None:
         """One feed; `full`: its entries carry the whole body, not only the summary."""
-        path = f"{folder}/{FEED_FILE}" if folder else FEED_FILE
+        path = site_paths.feed(folder)
         shown = postings[:FEED_SIZE]
         newest = max((p.date_posted for p in shown), default=None)
         updated = atom_time(newest) if newest else atom_time(build_time())
@@ -91,8 +92,8 @@ class FeedWriter:
         entries = [
             Entry(
                 posting=p,
-                id=self._id(posting_path(p.slug)),
-                href=site_url(self.base_url, path, posting_path(p.slug)),
+                id=self._id(site_paths.posting(p.slug)),
+                href=site_url(self.base_url, path, site_paths.posting(p.slug)),
                 company=next((t.name for t in taxonomies["companies"].terms_of(p) if t.known), None),
                 locations=[t.name for t in taxonomies["locations"].terms_of(p) if t.known],
             )
@@ -113,7 +114,7 @@ def render_feeds(renderer: PageRenderer, writer: SiteWriter) -> None:
     """`feed.xml`, `companies/<slug>/feed.xml`, `locations/<slug>/feed.xml`."""
     feeds = FeedWriter(renderer, writer)
     site = renderer.site
-    feeds.write("", renderer.config.title, site.postings, "index.html", full=True)
+    feeds.write("", renderer.config.title, site.postings, site_paths.front_page(), full=True)
     full = renderer.config.feed_content == "full"
     for taxonomy in site.taxonomies.values():
         for term in taxonomy.terms:
@@ -121,5 +122,6 @@ def render_feeds(renderer: PageRenderer, writer: SiteWriter) -> None:
 
 
 def _term_feed(feeds: FeedWriter, board: str, key: str, term: Term, full: bool) -> None:
-    html_path = term_path(key, term.slug)
-    feeds.write(f"{key}/{term.slug}", f"{term.name} – {board}", term.postings, html_path, full=full)
+    html_path = site_paths.term_page(key, term.slug)
+    folder = site_paths.term_folder(key, term.slug)
+    feeds.write(folder, f"{term.name} – {board}", term.postings, html_path, full=full)

@@ -5,13 +5,30 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator import site_paths
+from generator.model.place import Place
 from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.render.jsonld import number
-from generator.render.urls import posting_path, site_url
+from generator.site_paths import site_url
 from generator.write.output import SiteWriter
 
-JOBS_FILE = "jobs.json"
+JOBS_FILE = site_paths.JOBS_JSON
+
+
+def place_record(place: Place) -> dict[str, Any]:
+    """A place as extraction found it: its text, address parts (ISO country code) and, for
+    the remote entry, the areas applicants must live in."""
+    record: dict[str, Any] = {
+        "name": place.label,
+        "locality": place.locality,
+        "region": place.region,
+        "country": place.country_code,
+        "remote": place.remote,
+    }
+    if place.remote:
+        record["applicants"] = [area.name for area in place.applicants]
+    return record
 
 
 def posting_record(posting: Posting, site: Site, base_url: str | None) -> dict[str, Any]:
@@ -23,10 +40,11 @@ def posting_record(posting: Posting, site: Site, base_url: str | None) -> dict[s
     return {
         "title": posting.title,
         "slug": posting.slug,
-        "url": site_url(base_url, JOBS_FILE, posting_path(posting.slug)),
+        "url": site_url(base_url, JOBS_FILE, site_paths.posting(posting.slug)),
         "company": companies[0] if companies else posting.company,
         "company_url": posting.company_url,
         "locations": places or list(posting.locations),
+        "places": [place_record(place) for place in posting.places],
         "remote": posting.remote,
         "applicant_countries": list(posting.applicant_countries),
         "employment_type": posting.employment_type,

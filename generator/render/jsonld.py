@@ -8,12 +8,11 @@ unknown place leaves `jobLocation` out, no base URL leaves `url` out.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.extract.locations import REMOTE, country_code, parse_place
+from generator.model.place import Area, Place
 from generator.model.posting import Posting, Salary
 from generator.model.site import Site
 
@@ -40,14 +39,12 @@ def job_posting(
     posting: Posting,
     *,
     company: str | None = None,
-    locations: Sequence[str] | None = None,
     url: str | None = None,
     publisher: str | None = None,
 ) -> JsonDict:
-    """The JobPosting dict. `company` and `locations` are the grouped display names when
-    known (aliases applied); they default to the posting's own values."""
+    """The JobPosting dict. `company` is the grouped display name when known (aliases
+    applied); it defaults to the posting's own. Places are the posting's typed places."""
     company = company if company is not None else posting.company
-    places = list(locations if locations is not None else posting.locations)
     data: JsonDict = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
@@ -62,12 +59,13 @@ def job_posting(
         if posting.company_url:
             organization["sameAs"] = posting.company_url
         data["hiringOrganization"] = organization
-    job_locations = [loc for loc in (_job_location(p) for p in places if p != REMOTE) if loc]
+    job_locations = [loc for loc in map(_job_location, posting.places) if loc]
     if job_locations:
         data["jobLocation"] = job_locations if len(job_locations) > 1 else job_locations[0]
     if posting.remote:
         data["jobLocationType"] = "TELECOMMUTE"
-        requirements = [_applicant_area(name) for name in posting.applicant_countries]
+        areas = {area.name: area for place in posting.places for area in place.applicants}
+        requirements = [_applicant_area(area) for area in areas.values()]
         if requirements:
             data["applicantLocationRequirements"] = (
                 requirements if len(requirements) > 1 else requirements[0]
@@ -90,22 +88,16 @@ def job_posting(
 
 
 def posting_script(posting: Posting, site: Site, url: str | None, publisher: str | None) -> Markup:
-    """The page's JSON-LD, with company and places as grouped on the site (aliases applied)."""
+    """The page's JSON-LD, with the company as grouped on the site (aliases applied)."""
     companies = [t.name for t in site.taxonomies["companies"].terms_of(posting) if t.known]
-    places = [t.name for t in site.taxonomies["locations"].terms_of(posting) if t.known]
-    data = job_posting(
-        posting,
-        company=companies[0] if companies else None,
-        locations=places or None,
-        url=url,
-        publisher=publisher,
-    )
+    data = job_posting(posting, company=companies[0] if companies else None, url=url, publisher=publisher)
     return script_json(data)
 
 
-def _job_location(name: str) -> JsonDict | None:
-    place = parse_place(name)
-    if place is None:
+def _job_location(place: Place) -> JsonDict | None:
+    """A schema.org Place with the address parts extraction found; None for the remote
+    entry and for a place with no known part."""
+    if place.remote or not place.located:
         return None
     address: JsonDict = {"@type": "PostalAddress"}
     if place.locality:
@@ -114,14 +106,12 @@ def _job_location(name: str) -> JsonDict | None:
         address["addressRegion"] = place.region
     if place.country_code:  # ISO 3166-1 alpha-2, from the gazetteer when not written
         address["addressCountry"] = place.country_code
-    if len(address) == 1:
-        return None
     return {"@type": "Place", "address": address}
 
 
-def _applicant_area(name: str) -> JsonDict:
-    kind = "Country" if country_code(name) else "AdministrativeArea"
-    return {"@type": kind, "name": name}
+def _applicant_area(area: Area) -> JsonDict:
+    kind = "Country" if area.country_code else "AdministrativeArea"
+    return {"@type": kind, "name": area.name}
 
 
 def base_salary(salary: Salary | None) -> JsonDict | None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from generator import site_paths
 from generator.config import Config
 from generator.model.posting import Posting
 from generator.model.site import Site
@@ -51,17 +52,14 @@ def paginate(
         yield path, Pager(number, count, chunk, prev_href, next_href)
 
 
-def _relative(from_path: str, to_path: str) -> str:
-    """A relative href from one site file to another."""
-    return "../" * from_path.count("/") + to_path
+_relative = site_paths.relative_href
 
 
 def posting_page_path(posting: Posting) -> str:
-    return f"jobs/{posting.slug}/index.html"
+    return site_paths.posting(posting.slug)
 
 
-def front_page_path(number: int) -> str:
-    return "index.html" if number == 1 else f"page/{number}/index.html"
+front_page_path = site_paths.front_page
 
 
 class PageRenderer:
@@ -83,7 +81,7 @@ class PageRenderer:
             taxonomies=site.taxonomies,
             today=today,
             posting_href=posting_page_path,
-            term_href=lambda tax, term: f"{tax.key}/{term.slug}/index.html",
+            term_href=lambda tax, term: site_paths.term_page(tax.key, term.slug),
             posting_jsonld=lambda p, url: posting_script(p, site, url, config.title),
         )
 
@@ -101,10 +99,10 @@ class PageRenderer:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
     def render(self, template: str, path: str, **context: Any) -> str:
-        root = "../" * path.count("/")
+        root = site_paths.root_of(path)
         canonical = None
         if self.config.base_url:
-            canonical = self.config.base_url + path.removesuffix("index.html")
+            canonical = site_paths.absolute_url(self.config.base_url, path)
         try:
             return self.env.get_template(template).render(
                 root=root, page_path=path, canonical=canonical, **context
@@ -207,7 +205,7 @@ def render_front_pages(renderer: PageRenderer, writer: SiteWriter) -> None:
 
 def render_taxonomy(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy) -> None:
     """The list of terms, and one paginated page per term."""
-    path = f"{taxonomy.key}/index.html"
+    path = site_paths.taxonomy_index(taxonomy.key)
     renderer.emit(writer, "terms.html", path, taxonomy=taxonomy)
     for term in taxonomy.terms:
         _render_term(renderer, writer, taxonomy, term)
@@ -215,12 +213,11 @@ def render_taxonomy(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxono
 
 def _render_term(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy, term: Term) -> None:
     def path_of(number: int) -> str:
-        folder = f"{taxonomy.key}/{term.slug}"
-        return f"{folder}/index.html" if number == 1 else f"{folder}/page/{number}/index.html"
+        return site_paths.term_page(taxonomy.key, term.slug, number)
 
     for path, pager in paginate(term.postings, renderer.config.per_page, path_of):
         renderer.emit(writer, "term.html", path, taxonomy=taxonomy, term=term, pager=pager)
 
 
 def render_not_found(renderer: PageRenderer, writer: SiteWriter) -> None:
-    renderer.emit(writer, "404.html", "404.html")
+    renderer.emit(writer, "404.html", site_paths.NOT_FOUND)

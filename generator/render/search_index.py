@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 
+from generator import site_paths
 from generator.cache import code_digest
 from generator.model.site import Site
 from generator.render.keys import PageKeys
@@ -21,7 +22,7 @@ from generator.search.index import BodyTerms, search_index_files
 from generator.search.terms import body_terms_of_text
 from generator.write.output import SiteWriter
 
-SEARCH_FOLDER = "search"
+SEARCH_FOLDER = site_paths.SEARCH_FOLDER
 
 
 def render_search_index(
@@ -35,7 +36,7 @@ def render_search_index(
     if key is not None and _reuse(writer, key):
         return
     for path, text in search_index_files(site, body_terms or body_terms_of_text):
-        writer.write(f"{SEARCH_FOLDER}/{path}", text, key)
+        writer.write(site_paths.search_file(path), text, key)
 
 
 def index_key(site: Site, keys: PageKeys) -> str:
@@ -49,7 +50,7 @@ def _reuse(writer: SiteWriter, key: str) -> bool:
     """Keep the previous build's index when every file of it has this key (the same key
     means the same files)."""
     previous = getattr(writer, "previous", None) or {}
-    paths = [rel for rel in previous if rel.startswith(f"{SEARCH_FOLDER}/")]
+    paths = [rel for rel in previous if site_paths.in_search(rel)]
     if not paths or any(previous[rel][0] != key for rel in paths):
         return False
     return all(writer.reuse(rel, key) for rel in paths)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator import site_paths
 from generator.render.pages import PageRenderer
-from generator.render.urls import absolute_url, posting_path, site_url, term_path
+from generator.site_paths import absolute_url, site_url
 from generator.write.output import SiteWriter
 
-SITEMAP_FILE = "sitemap.xml"
+SITEMAP_FILE = site_paths.SITEMAP
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,13 @@ def sitemap_urls(renderer: PageRenderer) -> list[SitemapUrl]:
         return SitemapUrl(site_url(base, SITEMAP_FILE, path), lastmod)
 
     newest = site.postings[0].date_posted if site.postings else None
-    urls = [url("index.html", newest)]
+    urls = [url(site_paths.front_page(), newest)]
     for taxonomy in site.taxonomies.values():
-        urls.append(url(f"{taxonomy.key}/index.html", newest))
+        urls.append(url(site_paths.taxonomy_index(taxonomy.key), newest))
         for term in taxonomy.terms:
             latest = term.postings[0].date_posted if term.postings else None
-            urls.append(url(term_path(taxonomy.key, term.slug), latest))
-    urls.extend(url(posting_path(p.slug), p.date_posted) for p in site.postings)
+            urls.append(url(site_paths.term_page(taxonomy.key, term.slug), latest))
+    urls.extend(url(site_paths.posting(p.slug), p.date_posted) for p in site.postings)
     return urls
 
 
@@ -45,4 +46,5 @@ def render_robots(renderer: PageRenderer, writer: SiteWriter) -> None:
     """Points at the sitemap when a base URL is known (robots.txt needs an absolute URL)."""
     base = renderer.config.base_url
     sitemap_url = absolute_url(base, SITEMAP_FILE) if base else None
-    writer.write("robots.txt", renderer.render("robots.txt", "robots.txt", sitemap_url=sitemap_url))
+    robots = site_paths.ROBOTS
+    writer.write(robots, renderer.render(robots, robots, sitemap_url=sitemap_url))

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.extract.locations import (
-    Place,
+    Address,
     country_of,
     locality_of,
     location_key,
@@ -134,29 +134,29 @@ def test_location_key() -> None:
 @pytest.mark.parametrize(
     ("name", "place"),
     [
-        ("Tel Aviv, Israel", Place("Tel Aviv", None, "Israel", "IL")),
-        ("Columbia, MD", Place("Columbia", "MD", "United States", "US")),
-        ("San Francisco, CA", Place("San Francisco", "CA", "United States", "US")),
-        ("Oakland, CA, United States", Place("Oakland", "CA", "United States", "US")),
-        ("Boston, Massachusetts, USA", Place("Boston", "Massachusetts", "United States", "US")),
-        ("Hyderabad, Telangana, India", Place("Hyderabad", "Telangana", "India", "IN")),
-        ("North Vancouver, BC Canada", Place("North Vancouver", "BC", "Canada", "CA")),
-        ("Soho Square, London, UK", Place("London", None, "United Kingdom", "GB")),
-        ("London, England", Place("London", None, "England", "GB")),
-        ("Germany", Place(None, None, "Germany", "DE")),
-        ("London", Place("London", None, "United Kingdom", "GB")),
-        ("Springfield", Place("Springfield", None, None, None)),
-        ("München", Place("München", None, "Germany", "DE")),
-        ("Sydney NSW", Place("Sydney", "NSW", "Australia", "AU")),
-        ("Perth, WA", Place("Perth", "WA", "Australia", "AU")),
-        ("Paris, TX", Place("Paris", "TX", "United States", "US")),
-        ("Texas", Place(None, "Texas", "United States", "US")),
-        ("Newcastle-Maitland, Australia", Place("Newcastle-Maitland", None, "Australia", "AU")),
+        ("Tel Aviv, Israel", Address("Tel Aviv", None, "Israel", "IL")),
+        ("Columbia, MD", Address("Columbia", "MD", "United States", "US")),
+        ("San Francisco, CA", Address("San Francisco", "CA", "United States", "US")),
+        ("Oakland, CA, United States", Address("Oakland", "CA", "United States", "US")),
+        ("Boston, Massachusetts, USA", Address("Boston", "Massachusetts", "United States", "US")),
+        ("Hyderabad, Telangana, India", Address("Hyderabad", "Telangana", "India", "IN")),
+        ("North Vancouver, BC Canada", Address("North Vancouver", "BC", "Canada", "CA")),
+        ("Soho Square, London, UK", Address("London", None, "United Kingdom", "GB")),
+        ("London, England", Address("London", None, "England", "GB")),
+        ("Germany", Address(None, None, "Germany", "DE")),
+        ("London", Address("London", None, "United Kingdom", "GB")),
+        ("Springfield", Address("Springfield", None, None, None)),
+        ("München", Address("München", None, "Germany", "DE")),
+        ("Sydney NSW", Address("Sydney", "NSW", "Australia", "AU")),
+        ("Perth, WA", Address("Perth", "WA", "Australia", "AU")),
+        ("Paris, TX", Address("Paris", "TX", "United States", "US")),
+        ("Texas", Address(None, "Texas", "United States", "US")),
+        ("Newcastle-Maitland, Australia", Address("Newcastle-Maitland", None, "Australia", "AU")),
         ("Remote", None),
         ("", None),
     ],
 )
-def test_parse_place(name: str, place: Place | None) -> None:
+def test_parse_place(name: str, place: Address | None) -> None:
     assert parse_place(name) == place
 
 
@@ -195,3 +195,40 @@ def test_ascii_fast_paths_match_the_unicode_rules() -> None:
         assert (locations._clean(f"a{ch}b") == f"a{ch}b") == keep, repr(ch)
     assert locations.location_key("Tel-Aviv, ISRAEL & Co.") == "tel aviv israel and co"
     assert locations.location_key("Zürich\u00a0Ⅳ") == "zurich iv"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "region"),
+    [
+        ("Washington, D.C.", "Washington, D.C.", "DC"),
+        ("washington, d.c.", "Washington, D.C.", "DC"),
+        ("Boston, Massachusetts, USA", "Boston, Massachusetts, USA", "MA"),
+        ("Toronto, Ontario", "Toronto, Ontario", "ON"),
+        ("Columbia, MD", "Columbia, MD", "MD"),
+        ("Hyderabad, Telangana, India", "Hyderabad, Telangana, India", "Telangana"),
+    ],
+)
+def test_places_keep_initials_and_carry_state_codes(text: str, label: str, region: str) -> None:
+    from generator.extract.locations import parse_places
+
+    places, _remote = parse_places(text)
+    assert [(p.label, p.region) for p in places] == [(label, region)]
+
+
+@pytest.mark.parametrize(
+    ("text", "locality", "region", "code"),
+    [
+        ("San Francisco", "San Francisco", "CA", "US"),
+        ("Seattle", "Seattle", "WA", "US"),
+        ("Toronto", "Toronto", "ON", "CA"),
+        ("London", "London", None, "GB"),
+        ("Springfield", "Springfield", None, None),
+    ],
+)
+def test_a_city_alone_gets_its_state_from_the_gazetteer(
+    text: str, locality: str, region: str | None, code: str | None
+) -> None:
+    from generator.extract.locations import parse_places
+
+    (place,), _remote = parse_places(text)
+    assert (place.locality, place.region, place.country_code) == (locality, region, code)

@@ -100,7 +100,7 @@ def _posting(places: list[str]) -> Posting:
         body_text="Build things.",
         date_posted=dt.date(2026, 1, 1),
         slug="engineer",
-        locations=places,
+        places=locations.places_of(places),
     )
 
 

@@ -36,6 +36,17 @@ def metadata(posting: Posting) -> dict:
         "locations": posting.locations,
         "remote": posting.remote,
         "applicant_countries": posting.applicant_countries,
+        "places": [
+            {
+                "label": p.label,
+                "locality": p.locality,
+                "region": p.region,
+                "country_code": p.country_code,
+                "remote": p.remote,
+                "applicants": [[a.name, a.country_code] for a in p.applicants],
+            }
+            for p in posting.places
+        ],
         "employment_type": posting.employment_type,
         "salary": None if salary is None else [salary.min, salary.max, salary.currency, salary.period],
         "date_posted": posting.date_posted.isoformat(),

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from generator.model.place import Area, Place, remote_place
 from generator.model.posting import Origin, Posting, Salary
 from generator.model.serialize import BadEntry, posting_from_json, posting_to_json
 
@@ -16,9 +17,11 @@ def _posting(**changes: object) -> Posting:
         "title": "Backend Engineer",
         "company": "Acme",
         "company_url": "https://acme.example",
-        "locations": ["Tel Aviv, Israel", "Remote"],
+        "places": [
+            Place("Tel Aviv, Israel", "Tel Aviv", None, "IL", key="tel aviv | | il"),
+            remote_place((Area("IL", "IL"), Area("Europe"))),
+        ],
         "remote": True,
-        "applicant_countries": ["IL"],
         "employment_type": "FULL_TIME",
         "salary": Salary(95000.0, 125000.0, "USD", "YEAR", "$95k-$125k"),
         "date_posted": dt.date(2025, 12, 1),
@@ -41,7 +44,7 @@ def _posting(**changes: object) -> Posting:
     "posting",
     [
         _posting(),
-        _posting(salary=None, valid_through=None, company=None, locations=[], origins={}),
+        _posting(salary=None, valid_through=None, company=None, places=[], origins={}),
         _posting(salary=Salary(None, 50, None, None)),
     ],
 )
@@ -56,7 +59,10 @@ def test_round_trip(posting: Posting) -> None:
 
 def test_encoding_is_stable() -> None:
     text = posting_to_json(_posting(salary=None, warnings=[], origins={"title": Origin.HEADING}))
-    assert text.startswith('{"applicant_countries":["IL"],"apply_url":"https://acme.example/apply",')
+    assert text.startswith('{"apply_url":"https://acme.example/apply",')
+    tel_aviv = '{"$place":["Tel Aviv, Israel","Tel Aviv",null,"IL",false,"tel aviv | | il",[]]}'
+    assert f'"places":[{tel_aviv},' in text
+    assert '{"$place":["Remote",null,null,null,true,"remote",[["IL","IL"],["Europe",null]]]}]' in text
     assert '"date_posted":{"$date":"2025-12-01"}' in text
     assert '"origins":{"title":"heading"}' in text
 
@@ -86,7 +92,16 @@ def _broken(**changes: object) -> str:
         _broken(company=5),
         _broken(company={"$date": "2025-01-01"}),
         _broken(apply_url=["https://x.example"]),
-        _broken(locations="Remote"),
+        _broken(locations=["Remote"]),
+        _broken(places="Remote"),
+        _broken(places=["Remote"]),
+        _broken(places=[{"$place": ["Remote", None, None, None, True, "remote"]}]),
+        _broken(places=[{"$place": ["Remote", None, None, None, "yes", "remote", []]}]),
+        _broken(places=[{"$place": [None, None, None, None, True, "remote", []]}]),
+        _broken(places=[{"$place": ["Remote", None, None, 5, True, "remote", []]}]),
+        _broken(places=[{"$place": ["Remote", None, None, None, True, "remote", [["US"]]]}]),
+        _broken(places=[{"$place": ["Remote", None, None, None, True, "remote", [[1, None]]]}]),
+        _broken(places=[{"$place": ["Remote", None, None, None, True, "remote", []], "x": 1}]),
         _broken(tags=[1]),
         _broken(warnings=None),
         _broken(remote="yes"),

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from generator.model.place import REMOTE, Place, remote_place
 from generator.model.posting import Posting
 from generator.model.site import COMPANIES, LOCATIONS, assemble_site
 from generator.model.slugs import SlugRegistry, make_slug
@@ -20,7 +21,7 @@ def posting(n: int, company: str | None = None, locations: list[str] | None = No
         body_text=kw.pop("body_text", f"Body of job number {n} with its own words {n * 7}."),
         date_posted=kw.pop("date_posted", dt.date(2026, 1, n % 28 + 1)),
         company=company,
-        locations=locations or [],
+        places=[remote_place() if name == REMOTE else Place(name) for name in locations or []],
         **kw,
     )
     p.slug = f"job-{n}"

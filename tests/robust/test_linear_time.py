@@ -30,11 +30,12 @@ from generator.extract.dates import date_from_file_name, parse_date
 from generator.extract.employment import parse_employment_type
 from generator.extract.filename_title import parse_file_name_line, title_case
 from generator.extract.locations import city_in_title, parse_locations
-from generator.extract.metadata import company_in_body, extract_metadata, guess_from_body
+from generator.extract.metadata import company_in_body, extract_metadata
 from generator.extract.salary import parse_salary
 from generator.model.posting import Origin
 from generator.pipeline import process_text
 from generator.readers import READERS, PostingError, RawPosting, read_text
+from generator.readers.body_labels import guess_from_body
 from generator.readers.front_matter import looks_like_html
 from generator.readers.html_page import HtmlReader
 from generator.readers.labels import find_labels

@@ -7,6 +7,7 @@ import html
 from pathlib import Path
 
 from generator.config import Config
+from generator.extract.locations import places_of
 from generator.model.posting import Posting, Salary
 from generator.render.jsonld import job_posting, script_json
 from tests.site.board import front_matter, json_ld, make_board, scripts_of
@@ -22,6 +23,7 @@ def _posting(**kw: object) -> Posting:
         slug="engineer",
     )
     base.update(kw)
+    base["places"] = places_of(base.pop("locations", []), base.pop("applicant_countries", []))
     return Posting(**base)
 
 

@@ -1,0 +1,43 @@
+"""The one salary formatter: a Salary as pages, cards, feeds and search show it.
+
+`$95,000 – $125,000 a year`, `CHF 120,000 – 150,000 a year`; a single amount, or a range
+whose ends are equal, is one amount (`€50 an hour`, never `€50 – €50 an hour`); only a
+minimum reads `from €50 an hour`, only a maximum `up to £60,000 a year`.
+"""
+
+from __future__ import annotations
+
+from generator.model.posting import Salary
+
+# Currencies shown by their symbol; any other by its ISO code before the amount.
+SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹", "JPY": "¥"}
+PERIODS = {"HOUR": "an hour", "DAY": "a day", "WEEK": "a week", "MONTH": "a month", "YEAR": "a year"}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _amount(value: float, currency: str | None, *, code: bool = True) -> str:
+    if currency in SYMBOLS:
+        return f"{SYMBOLS[currency]}{_number(value)}"
+    return f"{currency} {_number(value)}" if currency and code else _number(value)
+
+
+def salary_text(salary: Salary | None) -> str:
+    """The salary as text; empty when it is unknown (no amount, or `0`)."""
+    if salary is None or not salary.known:
+        return ""
+    low, high, currency = salary.min or None, salary.max or None, salary.currency
+    if low and high and low > high:
+        low, high = high, low
+    if low and high and low != high:
+        text = f"{_amount(low, currency)} – {_amount(high, currency, code=False)}"
+    elif low and high:
+        text = _amount(low, currency)
+    elif low:
+        text = f"from {_amount(low, currency)}"
+    else:
+        text = f"up to {_amount(high or 0, currency)}"
+    period = PERIODS.get(salary.period or "")
+    return f"{text} {period}" if period else text
