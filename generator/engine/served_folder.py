@@ -15,15 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import site_paths
 from generator.cache import BuildCache
 from generator.engine.report import Report
-from generator.render.search_index import SEARCH_FOLDER
 from generator.write.memory import MemoryWriter
 from generator.write.output import SiteWriter
 from generator.write.staged_sync import StagedFiles, StagedSync
 from generator.write.sync import SyncResult
-
-_SEARCH_PREFIX = f"{SEARCH_FOLDER}/"
 
 
 @dataclass
@@ -79,11 +77,11 @@ class ServedFolder:
             self._site_key = site_key
             return changed
         paths = writer.paths
-        keep_index = not any(rel.startswith(_SEARCH_PREFIX) for rel in paths)  # a pass without search
+        keep_index = not any(site_paths.in_search(rel) for rel in paths)  # a pass without search
         gone = {
             rel
             for rel in self._keys
-            if rel not in paths and not (keep_index and rel.startswith(_SEARCH_PREFIX))
+            if rel not in paths and not (keep_index and site_paths.in_search(rel))
         }
         staged = self._sync.stage(writer.files, remove_others=False)  # written beside, not yet served
         staged.remove = sorted(gone)

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote
 
+from generator import site_paths
 from generator.preview.guarded import HostChecked
 from generator.preview.hosts import AllowedHosts
 from generator.preview.live_site import LiveSite
 from generator.preview.pages import error_page, with_banner
 
-NOT_FOUND_PAGE = "404.html"
+NOT_FOUND_PAGE = site_paths.NOT_FOUND
 
 
 def site_file(root: Path, raw_path: str) -> Path | None:
@@ -43,7 +44,7 @@ class PreviewHandler(HostChecked):
     site: ClassVar[LiveSite]
 
     def initialize(  # type: ignore[override]
-        self, hosts: AllowedHosts, url: str, path: str, default_filename: str = "index.html"
+        self, hosts: AllowedHosts, url: str, path: str, default_filename: str = site_paths.INDEX
     ) -> None:
         super().initialize(hosts, url)
         self.root = Path(path).resolve()

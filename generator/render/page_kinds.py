@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator import site_paths
 from generator.render.feeds import render_feeds
 from generator.render.jobs_json import render_jobs_json
 from generator.render.pages import PageRenderer, render_front_pages, render_not_found, render_taxonomy
@@ -42,9 +43,9 @@ def _jobs_json(renderer: PageRenderer, writer: SiteWriter) -> None:
 
 def _static(renderer: PageRenderer, writer: SiteWriter) -> None:
     for folder in reversed(template_folders(renderer.config.templates)):
-        static = folder / "static"
+        static = folder / site_paths.STATIC_FOLDER
         if static.is_dir():
-            writer.copy_tree(static, "static")
+            writer.copy_tree(static, site_paths.STATIC_FOLDER)
 
 
 def _search(renderer: PageRenderer, writer: SiteWriter) -> None:
