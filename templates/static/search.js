@@ -21,8 +21,7 @@
     no_matches: "No open postings match.",
     did_you_mean: "Did you mean {query}?",
     unavailable: "Search is not available right now.",
-    option_count: "{value} ({n})",
-    remote: "Remote"
+    option_count: "{value} ({n})"
   };
   var form = document.getElementById("job-search");
   if (!form || !window.JobSearch || !window.fetch) return;
@@ -299,6 +298,7 @@
       if (!remotes.length) remote.closest(".field").hidden = true;
       query.addEventListener("input", later);
       fields.forEach(function (field) {
+        if (field.tagName === "SELECT") return; /* its change event does it */
         /* A value picked from the list (or typed in full) applies at once. */
         field.addEventListener("input", function () {
           if (valueOf(field) || !field.value) { pushUrl(); run(); }

@@ -6,6 +6,7 @@ FEATURES_REQUIRED in conftest.py. Selectors live in search_ui.py.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -246,23 +247,47 @@ def test_reload_and_a_shared_address_open_the_same_search(built_site: BuiltSite,
     assert page.problems == []
 
 
+def _typo(built_site: BuiltSite) -> tuple[str, str]:
+    """A word of the sample content with one letter dropped, and the query suggested for it."""
+    engine = _engine(built_site)
+    for posting in built_site.result.site.postings:
+        for word in re.findall(r"[a-z]{7,}", posting.title.lower() + " " + posting.body_text.lower()):
+            typo = word[:3] + word[4:]
+            better = engine.suggest(typo)
+            if not engine.search(typo) and better:
+                return typo, better
+    raise AssertionError("no word of the sample content makes a typo with a suggestion")
+
+
+@pytest.mark.search
+def test_messages_come_from_the_forms_data_strings(built_site: BuiltSite, visitor: Visitor) -> None:
+    typo, better = _typo(built_site)
+    strings = json.dumps({"no_matches": "Nichts gefunden.", "did_you_mean": "Meinten Sie {query}?"})
+    page = visitor.new_page()
+
+    def with_strings(route: Any) -> None:
+        form = '<form id="job-search"'
+        html = route.fetch().text().replace(form, f"{form} data-strings='{strings}'")
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route("**/index.html*", with_strings)
+    visitor.go(page, "index.html")
+    ui.search(page, typo)
+    ui.settled(page)
+    assert page.text_content(ui.STATUS) == f"Nichts gefunden. Meinten Sie {better}?"
+    ui.search(page, better)
+    ui.settled(page)
+    status = page.text_content(ui.STATUS) or ""
+    assert re.fullmatch(r"\d+ postings? match(es)?\.", status), f"English for a key left out: {status!r}"
+    assert page.problems == []
+
+
 @pytest.mark.search
 def test_a_typo_gets_a_did_you_mean_that_runs_the_right_search(
     built_site: BuiltSite, visitor: Visitor
 ) -> None:
-    site = built_site.result.site
     engine = _engine(built_site)
-    found = None
-    for posting in site.postings:
-        for word in re.findall(r"[a-z]{7,}", posting.title.lower() + " " + posting.body_text.lower()):
-            typo = word[:3] + word[4:]  # one letter dropped
-            if not engine.search(typo) and engine.suggest(typo):
-                found = typo, engine.suggest(typo)
-                break
-        if found:
-            break
-    assert found, "no word of the sample content makes a typo with a suggestion"
-    typo, better = found
+    typo, better = _typo(built_site)
     page = visitor.open("index.html")
     ui.search(page, typo)
     ui.settled(page)
