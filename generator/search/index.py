@@ -1,19 +1,23 @@
 """The front page's search index: a pure function of the open postings the front page lists.
 
-Files, all JSON, under `search/` (see README "Search and filters"):
+Files, all JSON, under `search/` (see docs/search.md):
 
 - `index.json`: `version`, `docs` (how many), `chunk` (docs per doc chunk), `maxTerm`,
-  `shards` (the term shards present, sorted) and `filters`: for each of `company`,
-  `location`, `type`, `remote` the list of `[value, count]`, sorted by name.
+  `shards` (the term shards present, sorted), `extra` (the extra shards present, sorted) and
+  `filters`: for each of `company`, `location`, `type`, `remote` the list of
+  `[value, count]`, sorted by name.
 - `terms/<key>.json`: `{term: deltas}` for the terms whose longest listed shard prefix is
   the shard's (terms are grouped by their first two characters; a shard over SHARD_LIMIT
   bytes is split by one more character, its own exact term staying behind). `deltas`
   are successive differences of `doc * 2 + head`, where `head` is 1 when the term is in
   the posting's title or company: a running sum gives back doc ids (ascending) and flags.
+- `extra/<key>.json`: `{"aliases": {word: [token, ...]}, "compounds": {word: [a, b]}}` for
+  the words starting with those two characters: place aliases (generator/search/places.py)
+  and compounds written with a hyphen somewhere on the board (`frontend`: `front`, `end`).
 - `docs/<n>.json`: result cards of docs `n * chunk ...`: url (site path), title, company,
-  locations, remote, type (label), date (ISO) and posted (as the front page prints it).
-- `filters/<kind>/<i>.json`: the docs (successive differences, ascending) of the i-th
-  value of that filter in `index.json`.
+  places, remote (`Remote`, `Remote · US only` or ""), type (label), salary (text or ""),
+  date (ISO, or null when the posting states none) and posted (as cards print it, or "").
+- `filters/<kind>.json`: for each doc, the indexes (in `index.json`'s list) of its values.
 
 A document id is the posting's position in `site.postings` (newest first), so lower ids
 are newer. Files are written with sorted keys and no spaces: the same postings give the
@@ -31,13 +35,14 @@ from itertools import chain, groupby, repeat
 from typing import Any
 
 from generator.extract.employment import employment_label
-from generator.model.posting import Posting
+from generator.model.posting import Origin, Posting
 from generator.model.site import Site
 from generator.render.pages import posting_page_path
-from generator.render.templates import human_date
-from generator.search.tokens import MAX_TERM, tokenize
+from generator.render.templates import format_salary, human_date
+from generator.search.places import place_aliases, place_terms
+from generator.search.tokens import MAX_TERM, index_terms
 
-VERSION = 1
+VERSION = 2
 DOCS_PER_CHUNK = 50
 SHARD_LIMIT = 100_000  # bytes; a bigger shard is split by one more character
 FILTERS = ("company", "location", "type", "remote")
@@ -69,7 +74,7 @@ class FieldTerms:
             if text:
                 found = self._memo.get(text)
                 if found is None:
-                    found = self._memo[text] = frozenset(tokenize(text))
+                    found = self._memo[text] = frozenset(index_terms(text))
                 terms |= found
         return terms
 
@@ -81,20 +86,39 @@ def head_terms(posting: Posting, values: dict[str, list[str]], terms: FieldTerms
 
 def other_terms(posting: Posting, values: dict[str, list[str]], terms: FieldTerms) -> set[str]:
     """Terms of what the posting's page shows besides title, company and body."""
-    return terms([*posting.locations, *values["location"], *values["type"], *posting.tags])
+    places = [*posting.locations, *values["location"]]
+    found = terms([*places, *values["type"], *posting.tags])
+    for place in dict.fromkeys(places):
+        found.update(place_terms(place))
+    return found
+
+
+def remote_text(posting: Posting) -> str:
+    """`Remote`, `Remote · US only` (the countries applicants must be in, as codes), or ""."""
+    if not posting.remote:
+        return ""
+    codes = [code for code in posting.applicant_countries if code]
+    return f"Remote · {', '.join(codes)} only" if 0 < len(codes) <= 3 else "Remote"
+
+
+def date_stated(posting: Posting) -> bool:
+    """False when the date posted is the build clock's (the posting states none)."""
+    return posting.origins.get("date_posted") != Origin.BUILD
 
 
 def doc_record(posting: Posting) -> dict[str, Any]:
-    """What a result card shows: the front page's list item, as data."""
+    """What a result card shows (the card template's fields), as data."""
+    stated = date_stated(posting)
     return {
         "url": posting_page_path(posting),
         "title": posting.title,
         "company": posting.company or "",
-        "locations": list(posting.locations),
-        "remote": posting.remote,
+        "places": [place for place in posting.locations if place != "Remote"],
+        "remote": remote_text(posting),
         "type": employment_label(posting.employment_type) if posting.employment_type else "",
-        "date": posting.date_posted.isoformat(),
-        "posted": human_date(posting.date_posted),
+        "salary": format_salary(posting.salary),
+        "date": posting.date_posted.isoformat() if stated else None,
+        "posted": human_date(posting.date_posted) if stated else "",
     }
 
 
@@ -143,6 +167,19 @@ def search_index_files(site: Site, body_terms: BodyTerms) -> Iterator[tuple[str,
             chunk = []
     if chunk:
         yield f"docs/{(len(postings) - 1) // DOCS_PER_CHUNK}.json", _json(chunk)
+    compounds: dict[str, list[str]] = {}
+    for term in [term for term in by_term if "-" in term]:
+        del by_term[term]
+        first, second = term.split("-")
+        if first + second in by_term:
+            compounds[first + second] = [first, second]
+    aliases = place_aliases(place for posting in postings for place in posting.locations)
+    extra: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for kind, table in (("aliases", aliases), ("compounds", compounds)):
+        for word, target in table.items():
+            extra.setdefault(word[:2], {"aliases": {}, "compounds": {}})[kind][word] = target
+    for prefix in sorted(extra):
+        yield f"extra/{shard_key(prefix)}.json", _json(extra[prefix])
     shards: list[str] = []
     terms = sorted(by_term)
     for prefix, group in groupby(terms, key=lambda term: term[:2]):
@@ -154,8 +191,11 @@ def search_index_files(site: Site, body_terms: BodyTerms) -> Iterator[tuple[str,
     for kind in FILTERS:
         names = sorted(filters[kind], key=lambda name: (name.casefold(), name))
         counts[kind] = [[name, len(filters[kind][name])] for name in names]
+        of_doc: list[list[int]] = [[] for _ in postings]
         for i, name in enumerate(names):
-            yield f"filters/{kind}/{i}.json", _deltas(filters[kind][name]) + "\n"
+            for doc in filters[kind][name]:
+                of_doc[doc].append(i)
+        yield f"filters/{kind}.json", _json(of_doc)
     yield "index.json", _json(
         {
             "version": VERSION,
@@ -163,6 +203,7 @@ def search_index_files(site: Site, body_terms: BodyTerms) -> Iterator[tuple[str,
             "chunk": DOCS_PER_CHUNK,
             "maxTerm": MAX_TERM,
             "shards": sorted(shards),
+            "extra": sorted(extra),
             "filters": counts,
         }
     )

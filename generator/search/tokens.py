@@ -1,11 +1,25 @@
-"""The search tokenizer, the same in Python and in `templates/static/search-engine.js`.
+"""The search tokenizer and stemmer, the same in Python and in `templates/static/search-engine.js`.
 
-A text becomes its terms in four steps: Unicode NFKD, drop combining marks (category M), lower
-case, then every run of letters and digits (Unicode categories L and N) is one term, cut to
-MAX_TERM characters. JavaScript does the same with `normalize("NFKD")`, `/\\p{M}/gu`,
-`toLowerCase()` and `/[\\p{L}\\p{N}]+/gu`; tests/site/test_search_tokens.py runs both over the
-corpus. (Python's `[^\\W_]` is exactly the categories L and N; each language uses the Unicode
-version it ships, so a character assigned after Python's version may differ.)
+A text is folded (Unicode NFKD, combining marks dropped, lower case), then cut into tokens:
+a run of letters and digits (Unicode categories L and N), kept whole with what makes a tech
+word itself:
+
+- a trailing `++` or `#` after a run that starts with a letter (`c++`, `c#`, `f#`, `g++`);
+- a leading `.` that follows no letter, digit or dot (`.net`, `(.NET)`, `C#/.NET`);
+- dots between runs whose part after the dot starts with a letter (`node.js`, `asp.net`).
+
+So `c`, `c#` and `c++` are three tokens, and `.net` is not `net`. A query is its tokens
+(`tokenize`). A text indexed (`term_set`) also gets, for each dotted token, its parts and its
+last part with the dot (`asp.net`: `asp`, `net`, `.net`), and for each hyphenated word of
+letters its joined form and the hyphenated form (`front-end`: `front`, `end`, `frontend`,
+`front-end`; the index turns the last into its compound table and drops it). Every term is
+cut to MAX_TERM characters. JavaScript uses `normalize("NFKD")`, `/\\p{M}/gu`,
+`toLowerCase()` and the same expressions written with `\\p{L}`/`\\p{N}`; tests run both over
+the corpus. (Python's `[^\\W_]` is exactly the categories L and N and `[^\\W\\d_]` is L, Nl
+and No; each language uses the Unicode version it ships.)
+
+`stem` is a light stemmer for English and German word endings (plurals, -ing, -ed, -ies/-y,
+-ungen, -innen, -erin, -nisse, final -e/-en): two words match when their stems are equal.
 """
 
 from __future__ import annotations
@@ -17,10 +31,17 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 MAX_TERM = 40  # longer runs (hashes, glued URLs) are cut; queries are cut the same way
-_TERM = re.compile(r"[^\W_]+")
-
-
+_TOKEN = re.compile(r"(?:(?<![^\W_])(?<!\.)\.)?[^\W_]+(?:\.[^\W\d_][^\W_]*)*(?:(?:\+\+|#)(?![^\W_]))?")
+_HYPHENATED = re.compile(r"(?<![^\W_])(?<![.-])[^\W\d_]+(?:-[^\W\d_]+)+(?![^\W_]|-[^\W_])")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_STEMMABLE = re.compile(r"[a-z]{5,}")
+MIN_STEM = 4
+# (suffix, replacement): first match of each pass, kept only when MIN_STEM letters are left.
+_INFLECTIONS = (
+    ("innen", ""), ("nissen", "nis"), ("nisse", "nis"), ("ungen", "ung"), ("erin", "er"),
+    ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ss", "ss"), ("us", "us"), ("is", "is"), ("s", ""),
+)
+_ENDINGS = (("ing", ""), ("ed", ""), ("ern", "er"), ("en", ""), ("e", ""), ("y", ""))
 
 
 @lru_cache(maxsize=1)
@@ -42,17 +63,59 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def _token(raw: str) -> str:
+    """A matched run as a token: `++`/`#` only after a run that starts with a letter."""
+    if raw[-1] in "+#":
+        first = raw[1] if raw[0] == "." else raw[0]
+        if first.isdigit():
+            raw = raw.rstrip("+#")
+    return raw[:MAX_TERM]
+
+
 def tokenize(text: str) -> list[str]:
-    """The terms of a text, in order, with repeats."""
-    return [term[:MAX_TERM] for term in _TERM.findall(fold(text))]
+    """The tokens of a text, in order, with repeats (what a query is made of)."""
+    return [_token(raw) for raw in _TOKEN.findall(fold(text))]
+
+
+def index_terms(text: str) -> set[str]:
+    """The distinct terms a text is indexed under: its tokens, dotted tokens' parts, and
+    hyphenated words joined (see the module docstring)."""
+    folded = fold(text)
+    terms: set[str] = set()
+    for raw in _TOKEN.findall(folded):
+        token = _token(raw)
+        terms.add(token)
+        if "." in token:
+            parts = [part for part in token.split(".") if part]
+            terms.update(part[:MAX_TERM] for part in parts)
+            if len(parts) > 1 or token[0] == ".":
+                terms.add(("." + parts[-1])[:MAX_TERM])
+    for match in _HYPHENATED.findall(folded):
+        terms.add(match.replace("-", "")[:MAX_TERM])
+        if len(match) <= MAX_TERM and match.count("-") == 1:
+            terms.add(match)
+    return terms
+
+
+def stem(term: str) -> str:
+    """The light stem of a term (itself unless it is five or more letters a-z)."""
+    if not _STEMMABLE.fullmatch(term):
+        return term
+    for rules in (_INFLECTIONS, _ENDINGS):
+        for suffix, replacement in rules:
+            if term.endswith(suffix):
+                if len(term) - len(suffix) + len(replacement) >= MIN_STEM:
+                    term = term[: len(term) - len(suffix)] + replacement
+                break
+    return term
 
 
 def term_set(texts: Iterable[str]) -> set[str]:
-    """The distinct terms of some texts."""
+    """The distinct index terms of some texts."""
     terms: set[str] = set()
     for text in texts:
         if text:
-            terms.update(tokenize(text))
+            terms |= index_terms(text)
     return terms
 
 

@@ -2,16 +2,33 @@
  * index in search/ beside static/. No inline script, no eval: loaded with <script defer>.
  * Without JavaScript, or when the index cannot be loaded (e.g. from file://, or a board
  * without postings), the form stays hidden and the plain paginated list is the page.
- * Only index.json, the term shards of the words typed, the filters chosen and the doc
- * chunks of the results shown are fetched, so a 10,000-posting board stays fast. */
+ *
+ * The search lives in the address: ?q=...&company=...&location=...&type=...&remote=1.
+ * Typing replaces the current history entry (history.replaceState); a committed change
+ * (Enter, a filter, Clear, "Did you mean") adds one (pushState), so Back returns to the
+ * previous search and reload or a shared link opens the same one.
+ *
+ * Every message shown comes from the JSON object in the form's data-strings attribute
+ * (keys: see STRINGS below and docs/search.md), falling back to the English here. Results
+ * are clones of <template id="job-card"> with their data-field elements filled (text and
+ * attributes only); without that template, a built-in card. */
 (function () {
   "use strict";
   var PAGE = 20;
+  var STRINGS = {
+    matches_one: "{n} posting matches.",
+    matches_many: "{n} postings match.",
+    no_matches: "No open postings match.",
+    did_you_mean: "Did you mean {query}?",
+    unavailable: "Search is not available right now.",
+    option_count: "{value} ({n})"
+  };
   var form = document.getElementById("job-search");
   if (!form || !window.JobSearch || !window.fetch) return;
+  var strings = Object.assign({}, STRINGS, parseStrings(form.getAttribute("data-strings")));
   var root = form.getAttribute("data-root") || "";
   var query = document.getElementById("search-query");
-  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+  var fields = Array.prototype.slice.call(form.querySelectorAll("[data-filter]:not([type=checkbox])"));
   var remote = document.getElementById("filter-remote");
   var area = document.getElementById("search-area");
   var status = document.getElementById("search-status");
@@ -24,10 +41,28 @@
       return response.json();
     });
   });
+  var meta = null;
   var results = [];
   var shown = 0;
   var generation = 0;
   var timer = 0;
+  var committed = window.location.href; /* the URL of the search the current entry had */
+
+  function parseStrings(text) {
+    try {
+      var parsed = text ? JSON.parse(text) : {};
+      return parsed && typeof parsed === "object" ? parsed : {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  /* A message with {name} replaced by values[name]. */
+  function message(key, values) {
+    return String(strings[key] || STRINGS[key]).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -36,26 +71,123 @@
     return node;
   }
 
-  function fillSelect(select, values) {
-    (values || []).forEach(function (entry) {
-      var option = el("option", "", entry[0] + " (" + entry[1] + ")");
-      option.value = entry[0];
-      select.appendChild(option);
-    });
-    if (select.options.length < 2) select.closest(".field").hidden = true;
+  function kindOf(field) { return field.getAttribute("data-filter"); }
+
+  /* The filter's value, as the index spells it ("" when it names no value). */
+  function valueOf(field) {
+    var typed = field.value.trim();
+    if (!typed) return "";
+    var wanted = typed.toLocaleLowerCase();
+    var values = (meta.filters[kindOf(field)] || []).map(function (entry) { return entry[0]; });
+    for (var i = 0; i < values.length; i++) if (values[i].toLocaleLowerCase() === wanted) return values[i];
+    return "";
   }
 
   function activeFilters() {
     var filters = {};
-    selects.forEach(function (select) {
-      if (select.value) filters[select.getAttribute("data-filter")] = select.value;
+    fields.forEach(function (field) {
+      var value = valueOf(field);
+      if (value) filters[kindOf(field)] = value;
+      field.setAttribute("aria-invalid", field.value.trim() && !value ? "true" : "false");
     });
     if (remote.checked) filters.remote = remote.value;
     return filters;
   }
 
-  /* A result card, like an item of the front page's list. */
+  /* Options of a filter: a <datalist> (input list=...) or a <select>. */
+  function optionsOf(field) {
+    return field.tagName === "SELECT" ? field : document.getElementById(field.getAttribute("list"));
+  }
+
+  function fillOptions(field, counts) {
+    var box = optionsOf(field);
+    if (!box) return;
+    var selected = valueOf(field);
+    var keep = field.tagName === "SELECT" ? 1 : 0; /* a select's first option: "All ..." */
+    while (box.options.length > keep) box.removeChild(box.options[keep]);
+    counts.forEach(function (entry) {
+      if (!entry[1] && entry[0] !== selected) return;
+      var option = el("option", "", message("option_count", { value: entry[0], n: entry[1] }));
+      option.value = entry[0];
+      if (field.tagName !== "SELECT") option.label = option.textContent;
+      box.appendChild(option);
+    });
+    if (field.tagName === "SELECT") field.value = selected;
+  }
+
+  /* The state in the address: ?q=&company=&location=&type=&remote=1. */
+  function stateUrl() {
+    var params = new URLSearchParams();
+    var text = query.value.trim();
+    if (text) params.set("q", text);
+    var filters = activeFilters();
+    fields.forEach(function (field) {
+      var kind = kindOf(field);
+      if (filters[kind]) params.set(kind, filters[kind]);
+    });
+    if (remote.checked) params.set("remote", "1");
+    var search = params.toString();
+    return window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+  }
+
+  function fromUrl() {
+    var params = new URLSearchParams(window.location.search);
+    query.value = params.get("q") || "";
+    fields.forEach(function (field) { field.value = params.get(kindOf(field)) || ""; });
+    remote.checked = !!params.get("remote");
+    committed = window.location.href;
+  }
+
+  function same(url) { return new URL(url, window.location.href).href === window.location.href; }
+
+  /* Typing: the current entry follows the box. */
+  function replaceUrl() {
+    var url = stateUrl();
+    if (!same(url)) window.history.replaceState({ search: true }, "", url);
+  }
+
+  /* A committed change: the current entry goes back to the search it had, a new one follows. */
+  function pushUrl() {
+    var url = stateUrl();
+    var target = new URL(url, window.location.href).href;
+    if (target === committed) {
+      if (!same(url)) window.history.replaceState({ search: true }, "", url);
+      return;
+    }
+    if (!same(committed)) window.history.replaceState({ search: true }, "", committed);
+    window.history.pushState({ search: true }, "", url);
+    committed = target;
+  }
+
+  function setField(card, name, text) {
+    var node = card.querySelector('[data-field="' + name + '"]');
+    if (!node) return null;
+    node.textContent = text || "";
+    node.hidden = !text;
+    return node;
+  }
+
+  /* A result card: a clone of <template id="job-card">, or the built-in one. */
   function resultItem(doc) {
+    var template = document.getElementById("job-card");
+    if (!template || !template.content || !template.content.firstElementChild) return builtInItem(doc);
+    var card = template.content.firstElementChild.cloneNode(true);
+    var link = card.querySelector('[data-field="link"]');
+    if (link) link.setAttribute("href", root + doc.url);
+    setField(card, "title", doc.title);
+    setField(card, "company", doc.company);
+    setField(card, "places", (doc.places || []).join(" · "));
+    setField(card, "remote", doc.remote);
+    setField(card, "salary", doc.salary);
+    var age = setField(card, "age", doc.date ? doc.posted : "");
+    if (age && doc.date) age.setAttribute("datetime", doc.date);
+    if (card.tagName === "LI") return card;
+    var li = el("li", "job");
+    li.appendChild(card);
+    return li;
+  }
+
+  function builtInItem(doc) {
     var li = el("li", "job");
     var h3 = el("h3", "job-title");
     var a = el("a", "job-link", doc.title);
@@ -64,12 +196,15 @@
     li.appendChild(h3);
     var meta = el("p", "job-meta");
     if (doc.company) meta.appendChild(el("span", "company", doc.company));
-    if (doc.locations.length) meta.appendChild(el("span", "where", doc.locations.join(" · ")));
-    if (doc.remote) meta.appendChild(el("span", "badge", "Remote"));
+    if (doc.places && doc.places.length) meta.appendChild(el("span", "where", doc.places.join(" · ")));
+    if (doc.remote) meta.appendChild(el("span", "badge", doc.remote));
     if (doc.type) meta.appendChild(el("span", "badge badge-quiet", doc.type));
-    var time = el("time", "", doc.posted);
-    time.setAttribute("datetime", doc.date);
-    meta.appendChild(time);
+    if (doc.salary) meta.appendChild(el("span", "salary", doc.salary));
+    if (doc.date) {
+      var time = el("time", "", doc.posted);
+      time.setAttribute("datetime", doc.date);
+      meta.appendChild(time);
+    }
     li.appendChild(meta);
     return li;
   }
@@ -86,15 +221,42 @@
     });
   }
 
+  /* "Did you mean <a>better</a>?" built from the did_you_mean message. */
+  function suggestion(better) {
+    var parts = message("did_you_mean", {}).split("{query}");
+    var p = el("span", "search-suggest");
+    p.id = "search-suggest";
+    p.appendChild(document.createTextNode(" " + parts[0]));
+    var link = el("a", "", better);
+    var params = new URLSearchParams(window.location.search);
+    params.set("q", better);
+    link.href = "?" + params.toString();
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      query.value = better;
+      pushUrl();
+      run();
+      query.focus();
+    });
+    p.appendChild(link);
+    p.appendChild(document.createTextNode(parts.slice(1).join(better)));
+    return p;
+  }
+
   function run() {
     var current = ++generation;
     var text = query.value.trim();
     var filters = activeFilters();
+    var counting = engine.counts(text, filters).then(function (counts) {
+      if (current !== generation) return;
+      fields.forEach(function (field) { fillOptions(field, counts[kindOf(field)] || []); });
+    });
     if (!window.JobSearch.tokenize(text).length && !Object.keys(filters).length) {
       area.hidden = true;
       plain.hidden = false;
-      form.setAttribute("data-state", "idle");
-      return Promise.resolve();
+      return counting.then(function () {
+        if (current === generation) form.setAttribute("data-state", "idle");
+      });
     }
     form.setAttribute("data-state", "searching");
     return engine.search(text, filters).then(function (found) {
@@ -103,15 +265,18 @@
       shown = 0;
       list.textContent = "";
       var n = results.length;
-      status.textContent = n === 0 ? "No open postings match." : n + (n === 1 ? " posting matches." : " postings match.");
+      status.textContent = n === 0 ? message("no_matches") : message(n === 1 ? "matches_one" : "matches_many", { n: n });
       area.hidden = false;
       plain.hidden = true;
-      return showMore(current).then(function () {
-        if (current === generation) form.setAttribute("data-state", "done");
+      var hint = n ? Promise.resolve(null) : engine.suggest(text, filters);
+      return Promise.all([showMore(current), hint, counting]).then(function (got) {
+        if (current !== generation) return;
+        if (got[1]) status.appendChild(suggestion(got[1]));
+        form.setAttribute("data-state", "done");
       });
     }).catch(function () {
       if (current !== generation) return;
-      status.textContent = "Search is not available right now.";
+      status.textContent = message("unavailable");
       area.hidden = false;
       form.setAttribute("data-state", "done");
     });
@@ -119,21 +284,46 @@
 
   function later() {
     window.clearTimeout(timer);
-    timer = window.setTimeout(run, 150);
+    timer = window.setTimeout(function () { replaceUrl(); run(); }, 150);
   }
 
   engine.open()
-    .then(function (meta) {
-      selects.forEach(function (select) { fillSelect(select, meta.filters[select.getAttribute("data-filter")]); });
+    .then(function (opened) {
+      meta = opened;
+      fields.forEach(function (field) {
+        fillOptions(field, meta.filters[kindOf(field)] || []);
+        if ((meta.filters[kindOf(field)] || []).length < 2) field.closest(".field").hidden = true;
+      });
       var remotes = (meta.filters.remote || []).filter(function (entry) { return entry[0] === remote.value; });
       if (!remotes.length) remote.closest(".field").hidden = true;
       query.addEventListener("input", later);
-      form.addEventListener("change", function (event) { if (event.target !== query) run(); });
-      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-      form.addEventListener("reset", function () { window.setTimeout(run, 0); });
+      fields.forEach(function (field) {
+        if (field.tagName === "SELECT") return; /* its change event does it */
+        /* A value picked from the list (or typed in full) applies at once. */
+        field.addEventListener("input", function () {
+          if (valueOf(field) || !field.value) { pushUrl(); run(); }
+        });
+      });
+      form.addEventListener("change", function (event) {
+        window.clearTimeout(timer);
+        pushUrl();
+        if (event.target !== query) run();
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        window.clearTimeout(timer);
+        pushUrl();
+        run();
+      });
+      form.addEventListener("reset", function () {
+        window.setTimeout(function () { pushUrl(); run(); }, 0);
+      });
       more.addEventListener("click", function () { showMore(generation); });
-      var initial = new URLSearchParams(window.location.search).get("q");
-      if (initial) query.value = initial;
+      window.addEventListener("popstate", function () {
+        fromUrl();
+        run();
+      });
+      fromUrl();
       form.hidden = false;
       form.setAttribute("data-ready", "true");
       return run();

@@ -15,8 +15,10 @@ from typing import Any
 FORM = "#job-search"
 READY = "#job-search[data-ready='true']"  # set by search.js once the index is loaded
 QUERY = "#search-query"
-# Filter name -> its <select>. The first option ("All ...") has the value "".
+# Filter name -> its field: an <input list=...> with a <datalist> (company, location) or a
+# <select> whose first option ("All ...") has the value "". Options read "Value (count)".
 SELECTS = {"company": "#filter-company", "location": "#filter-location", "type": "#filter-type"}
+SUGGESTION = "#search-suggest a"  # "Did you mean ...": a link that runs the corrected query
 REMOTE = "#filter-remote"  # a checkbox
 RESET = "#search-reset"
 STATUS = "#search-status"
@@ -25,6 +27,7 @@ RESULT_ITEM = "#search-results li"
 _VISIBLE_POSTINGS = """() => Array.from(document.querySelectorAll('main a[href*="jobs/"]'))
   .filter(a => a.checkVisibility())
   .map(a => new URL(a.href).pathname)"""
+_SETTLED = "() => ['idle', 'done'].includes(document.querySelector('#job-search').dataset.state)"
 _SLUG = re.compile(r"/jobs/([^/]+)/(?:index\.html)?$")
 
 
@@ -60,15 +63,35 @@ def search(page: Any, text: str) -> None:
     page.fill(QUERY, text)
 
 
+def _options(kind: str) -> str:
+    return f"#{SELECTS[kind][1:]}-list option, {SELECTS[kind]} option"
+
+
 def choose(page: Any, kind: str, value: str) -> None:
     """Set filter `kind` (company, location, type) to `value`; "" means any."""
-    page.select_option(SELECTS[kind], value=value)
+    if page.eval_on_selector(SELECTS[kind], "el => el.tagName") == "SELECT":
+        page.select_option(SELECTS[kind], value=value)
+    else:
+        page.fill(SELECTS[kind], value)
 
 
 def filter_values(page: Any, kind: str) -> list[str]:
-    """The values a filter offers, without the empty "All ..." choice."""
-    values = page.eval_on_selector_all(f"{SELECTS[kind]} option", "els => els.map(o => o.value)")
+    """The values a filter offers now, without the empty "All ..." choice."""
+    values = page.eval_on_selector_all(_options(kind), "els => els.map(o => o.value)")
     return [v for v in values if v]
+
+
+def filter_counts(page: Any, kind: str) -> dict[str, int]:
+    """The values a filter offers now, with the counts their labels show."""
+    texts = page.eval_on_selector_all(_options(kind), "els => els.map(o => [o.value, o.textContent])")
+    return {value: int(text.rsplit("(", 1)[1].rstrip(")")) for value, text in texts if value}
+
+
+def settled(page: Any) -> None:
+    """Wait until the last search has finished (results, counts and suggestion shown): past
+    the typing pause (150 ms), then until the form's data-state is idle or done."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(_SETTLED)
 
 
 def set_remote(page: Any, on: bool) -> None:

@@ -6,12 +6,16 @@ FEATURES_REQUIRED in conftest.py. Selectors live in search_ui.py.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
 from generator.extract.employment import employment_label
 from generator.model.posting import Posting
+from generator.search.engine import Engine, folder_loader
 from tests.browser import search_ui as ui
 from tests.browser.axe import BLOCKING, describe, run_axe
 from tests.browser.conftest import PHONE, BuiltSite, Visitor
@@ -156,3 +160,205 @@ def test_a_query_in_the_address_starts_a_search_with_cards_like_the_list(
     assert (posting.company or "") in meta
     assert ("Remote" in meta) == (posting.remote or "Remote" in " ".join(posting.locations))
     assert page.problems == []
+
+
+def _engine(built_site: BuiltSite) -> Engine:
+    engine = Engine(folder_loader(built_site.output))
+    engine.open()
+    return engine
+
+
+def _slugs(built_site: BuiltSite, ids: list[int]) -> set[str]:
+    return {built_site.result.site.postings[i].slug for i in ids}
+
+
+def _params(page: Any) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+@pytest.mark.search
+def test_the_search_lives_in_the_address_and_back_restores_it(
+    built_site: BuiltSite, visitor: Visitor
+) -> None:
+    site = built_site.result.site
+    engine = _engine(built_site)
+    page = visitor.open("index.html")
+    start = page.evaluate("history.length")
+    posting = next(p for p in site.postings if p.company)
+    word = posting.title.split()[-1]
+    ui.search(page, word)
+    ui.settled(page)
+    assert _params(page) == {"q": [word]}
+    assert page.evaluate("history.length") == start, "typing replaces the entry, it adds none"
+    page.press(ui.QUERY, "Enter")
+    ui.settled(page)
+    assert page.evaluate("history.length") == start + 1, "a committed search adds an entry"
+    company = next(v for v in ui.filter_values(page, "company") if v)
+    ui.choose(page, "company", company)
+    ui.settled(page)
+    assert _params(page) == {"q": [word], "company": [company]}
+    both = _slugs(built_site, engine.search(word, {"company": company}))
+    ui.expect_postings(page, both, f"{word} at {company}")
+    page.go_back()
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == word and page.input_value(ui.SELECTS["company"]) == ""
+    ui.expect_postings(page, _slugs(built_site, engine.search(word)[: built_site.per_page]), f"Back: {word}")
+    page.go_back()
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == "" and not _params(page)
+    ui.expect_postings(page, {p.slug for p in site.postings[: built_site.per_page]}, "Back: no search")
+    page.go_forward()
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == word
+    assert page.problems == []
+
+
+@pytest.mark.search
+def test_reload_and_a_shared_address_open_the_same_search(built_site: BuiltSite, visitor: Visitor) -> None:
+    site = built_site.result.site
+    engine = _engine(built_site)
+    remote = next((p for p in site.postings if p.remote and p.company), None)
+    if remote is None:
+        pytest.skip("the sample content has no remote posting with a company")
+    word = remote.title.split()[0]
+    company = next(t.name for t in site.taxonomies["companies"].terms if remote in t.postings)
+    address = "index.html?" + urlencode({"q": word, "company": company, "remote": "1"})
+    page = visitor.open(address)
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == word
+    assert page.input_value(ui.SELECTS["company"]) == company
+    assert page.is_checked(ui.REMOTE)
+    expected = _slugs(built_site, engine.search(word, {"company": company, "remote": "Remote"}))
+    assert remote.slug in expected
+    ui.expect_postings(page, expected, address)
+    page.reload()
+    ui.wait_until_ready(page)
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == word and page.is_checked(ui.REMOTE)
+    ui.expect_postings(page, expected, f"reload of {address}")
+    # Back from a result's page returns to the search.
+    page.click(f"{ui.RESULT_ITEM} a[href*='{remote.slug}']")
+    page.wait_for_url(f"**/jobs/{remote.slug}/**")
+    page.go_back()
+    ui.wait_until_ready(page)
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == word
+    ui.expect_postings(page, expected, "Back from a result")
+    assert page.problems == []
+
+
+def _typo(built_site: BuiltSite) -> tuple[str, str]:
+    """A word of the sample content with one letter dropped, and the query suggested for it."""
+    engine = _engine(built_site)
+    for posting in built_site.result.site.postings:
+        for word in re.findall(r"[a-z]{7,}", posting.title.lower() + " " + posting.body_text.lower()):
+            typo = word[:3] + word[4:]
+            better = engine.suggest(typo)
+            if not engine.search(typo) and better:
+                return typo, better
+    raise AssertionError("no word of the sample content makes a typo with a suggestion")
+
+
+@pytest.mark.search
+def test_messages_come_from_the_forms_data_strings(built_site: BuiltSite, visitor: Visitor) -> None:
+    typo, better = _typo(built_site)
+    strings = json.dumps({"no_matches": "Nichts gefunden.", "did_you_mean": "Meinten Sie {query}?"})
+    page = visitor.new_page()
+
+    def with_strings(route: Any) -> None:
+        form = '<form id="job-search"'
+        html = route.fetch().text().replace(form, f"{form} data-strings='{strings}'")
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route("**/index.html*", with_strings)
+    visitor.go(page, "index.html")
+    ui.search(page, typo)
+    ui.settled(page)
+    assert page.text_content(ui.STATUS) == f"Nichts gefunden. Meinten Sie {better}?"
+    ui.search(page, better)
+    ui.settled(page)
+    status = page.text_content(ui.STATUS) or ""
+    assert re.fullmatch(r"\d+ postings? match(es)?\.", status), f"English for a key left out: {status!r}"
+    assert page.problems == []
+
+
+@pytest.mark.search
+def test_a_typo_gets_a_did_you_mean_that_runs_the_right_search(
+    built_site: BuiltSite, visitor: Visitor
+) -> None:
+    engine = _engine(built_site)
+    typo, better = _typo(built_site)
+    page = visitor.open("index.html")
+    ui.search(page, typo)
+    ui.settled(page)
+    ui.expect_postings(page, set(), f"search for {typo!r}")
+    link = page.locator(ui.SUGGESTION)
+    assert link.text_content() == better
+    link.click()
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == better and _params(page) == {"q": [better]}
+    ui.expect_postings(page, _slugs(built_site, engine.search(better)[: built_site.per_page]), better)
+    page.go_back()
+    ui.settled(page)
+    assert page.input_value(ui.QUERY) == typo
+    assert page.problems == []
+
+
+@pytest.mark.search
+def test_filter_counts_follow_the_query_and_the_other_filters(
+    built_site: BuiltSite, visitor: Visitor
+) -> None:
+    site = built_site.result.site
+    engine = _engine(built_site)
+    page = visitor.open("index.html")
+    everything = {v: n for v, n in engine.counts("")["company"] if n}
+    assert ui.filter_counts(page, "company") == everything
+    word = site.postings[0].title.split()[0]
+    ui.search(page, word)
+    ui.settled(page)
+    counts = engine.counts(word)
+    for kind in ("company", "location", "type"):
+        assert ui.filter_counts(page, kind) == {v: n for v, n in counts[kind] if n}, kind
+    assert ui.filter_counts(page, "company") != everything or len(engine.search(word)) == len(site.postings)
+    ui.set_remote(page, True)
+    ui.settled(page)
+    remote = engine.counts(word, {"remote": "Remote"})
+    assert ui.filter_counts(page, "company") == {v: n for v, n in remote["company"] if n}
+    # The filters are searchable lists: a labelled input whose datalist holds the values.
+    for kind in ("company", "location"):
+        field = page.locator(ui.SELECTS[kind])
+        assert field.get_attribute("list") and page.locator(f"label[for='{ui.SELECTS[kind][1:]}']").count()
+    assert page.problems == []
+
+
+@pytest.mark.search
+def test_results_are_clones_of_the_card_template_when_the_page_has_one(
+    built_site: BuiltSite, visitor: Visitor
+) -> None:
+    site = built_site.result.site
+    posting = next(p for p in site.postings if p.company)
+    page = visitor.open("index.html")
+    page.evaluate(_CARD_TEMPLATE)
+    ui.search(page, posting.title)
+    ui.settled(page)
+    card = page.locator(f"#search-results li.test-card:has(a[href*='{posting.slug}'])")
+    assert card.count() == 1
+    assert card.locator("[data-field=title]").text_content() == posting.title
+    assert card.locator("[data-field=company]").text_content() == posting.company
+    assert card.locator("[data-field=link]").get_attribute("href").endswith(f"jobs/{posting.slug}/index.html")
+    salary = card.locator("[data-field=salary]")
+    assert salary.is_hidden() == (not (salary.text_content() or ""))
+    remote = card.locator("[data-field=remote]")
+    assert remote.is_visible() == posting.remote
+    assert page.problems == []
+
+
+# A card template as the card markup's owner writes it: fields marked with data-field.
+_CARD_TEMPLATE = """() => {
+  const t = document.createElement('template');
+  t.id = 'job-card';
+  t.innerHTML = '<li class="test-card"><a data-field="link"><span data-field="title"></span></a>' +
+    '<span data-field="company"></span><span data-field="places"></span>' +
+    '<span data-field="remote"></span><span data-field="salary"></span><time data-field="age"></time></li>';
+  document.body.appendChild(t);
+}"""

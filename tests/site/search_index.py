@@ -9,6 +9,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from generator.search.engine import Engine, folder_loader
 from generator.search.index import shard_key
 from tests.site.board import need_node
 
@@ -39,13 +40,11 @@ def read_index(site: Path) -> Index:
     docs: list[dict[str, Any]] = []
     for n in range(-(-meta["docs"] // meta["chunk"])):
         docs += json.loads((folder / "docs" / f"{n}.json").read_text("utf-8"))
-    filters = {
-        kind: {
-            name: list(accumulate(json.loads((folder / "filters" / kind / f"{i}.json").read_text())))
-            for i, (name, _count) in enumerate(values)
-        }
-        for kind, values in meta["filters"].items()
-    }
+    filters: dict[str, dict[str, list[int]]] = {}
+    for kind, values in meta["filters"].items():
+        of_doc = json.loads((folder / "filters" / f"{kind}.json").read_text())
+        names = [name for name, _count in values]
+        filters[kind] = {name: [d for d, ix in enumerate(of_doc) if i in ix] for i, name in enumerate(names)}
     return Index(meta, terms, shard_of, docs, filters)
 
 
@@ -63,3 +62,11 @@ def run_node(mode: str, data: Any, site: Path | None = None) -> Any:
 def query(site: Path, q: str = "", **filters: str) -> list[str]:
     """The result urls of one search, best first, as the browser's engine ranks them."""
     return run_node("search", [{"q": q, "filters": filters}], site)[0]["urls"]
+
+
+def python_query(site: Path, q: str = "", **filters: str) -> list[str]:
+    """The same search through the Python engine (generator/search/engine.py)."""
+    engine = Engine(folder_loader(site))
+    engine.open()
+    docs = read_index(site).docs
+    return [docs[i]["url"] for i in engine.search(q, filters)]

@@ -38,6 +38,7 @@ FILES = {
         company="Acme, Inc.",
         location="Paris, France",
         type="part time",
+        salary="EUR 45000 - 55000 per year",
         date="2025-12-02",
     ),
     "closed.md": front_matter(
@@ -83,12 +84,24 @@ def test_result_cards_hold_what_the_front_page_list_shows(board: Board) -> None:
         "url": f"jobs/{board.slug('remote.md')}/index.html",
         "title": "Support Engineer",
         "company": "Globex",
-        "locations": ["Remote"],
-        "remote": True,
+        "places": [],
+        "remote": "Remote · US only",
         "type": "Contract",
+        "salary": "",
         "date": "2025-12-03",
         "posted": "3 Dec 2025",
     }
+    paris = read_index(board.out).docs[_doc(board, "paris.md")]
+    assert paris["places"] == ["Paris, France"] and paris["remote"] == ""
+    assert paris["salary"] == "€45,000 – €55,000 a year"
+
+
+def test_a_posting_without_a_date_has_none_in_its_card(tmp_path: Path) -> None:
+    undated = front_matter("Undated Role", "A role with no date stated anywhere. " * 5, company="Acme")
+    board = make_board(tmp_path, {"2025-12-01-dated.md": FILES["kafka.md"], "undated.md": undated})
+    cards = {card["title"]: card for card in read_index(board.out).docs}
+    assert cards["Undated Role"]["date"] is None and cards["Undated Role"]["posted"] == ""
+    assert cards["Streaming Engineer"]["date"] == "2025-12-01"
 
 
 def test_terms_map_to_docs_with_title_and_company_matches_flagged(board: Board) -> None:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from generator.search.index import FieldTerms
-from generator.search.tokens import MAX_TERM, term_set, terms_from_text, terms_to_text, tokenize
+from generator.search.tokens import (
+    MAX_TERM,
+    index_terms,
+    stem,
+    term_set,
+    terms_from_text,
+    terms_to_text,
+    tokenize,
+)
 from tests.conftest import CORPUS, SEEDS
 from tests.site.board import need
 from tests.site.search_index import run_node
@@ -22,11 +30,48 @@ TRICKY = [
 def test_python_tokenizer() -> None:
     assert tokenize(TRICKY[0]) == ["cafe", "naive", "istanbul", "zurich", "sao", "paulo", "angstrom"]
     assert tokenize(TRICKY[1]) == [
-        *["c", "c", "node", "js", "e", "mail", "under", "score", "10", "000", "95k", "125k"]
+        *["c++", "c#", "node.js", "e", "mail", "under", "score", "10", "000", "95k", "125k"]
     ]
+    assert tokenize("C#/.NET, ASP.NET (.NET Core) F# 3+ years, 2# e.g. Vue.js.") == [
+        *["c#", ".net", "asp.net", ".net", "core", "f#", "3", "years", "2", "e.g", "vue.js"]
+    ]
+    assert tokenize("Network net") == ["network", "net"]
     assert tokenize("ﬁnance ½") == ["finance", "1", "2"]
     assert tokenize("a" * 60) == ["a" * MAX_TERM]
     assert terms_from_text(terms_to_text({"b", "a"})) == ["a", "b"] and terms_from_text("") == []
+
+
+def test_index_terms_add_parts_and_joined_forms() -> None:
+    assert index_terms("ASP.NET front-end x86-64") == {
+        *["asp.net", "asp", "net", ".net", "front", "end", "frontend", "front-end", "x86", "64"]
+    }
+    assert ".net" not in index_terms("Network and net")
+
+
+def test_light_stems_for_english_and_german() -> None:
+    same = [
+        ["engineer", "engineers", "engineering", "engineered"],
+        ["company", "companies"],
+        ["service", "services"],
+        ["kubernetes", "kubernets"],
+        ["process", "processes"],
+        ["entwickler", "entwicklerin", "entwicklerinnen", "entwicklern"],
+        ["anforderung", "anforderungen"],
+        ["kenntnis", "kenntnisse", "kenntnissen"],
+        ["kunde", "kunden"],
+    ]
+    for words in same:
+        assert len({stem(w) for w in words}) == 1, words
+    for word in ("status", "analysis", "c++", "node.js", "sales", "data", "go"):
+        assert stem(word) == word or stem(word) + "s" == word, word
+    assert stem("engineer") != stem("engine")
+
+
+def test_javascript_stems_and_index_terms_as_python() -> None:
+    words = [w for text in TRICKY for w in tokenize(text)] + ["companies", "entwicklerinnen", "processes"]
+    assert run_node("stem", words) == [stem(w) for w in words]
+    texts = [*TRICKY, "ASP.NET front-end x86-64 e-mail co-op a-b-c", *_corpus_texts()]
+    assert run_node("terms", texts) == [sorted(index_terms(t)) for t in texts]
 
 
 def test_field_terms_are_term_sets_remembered_per_text() -> None:
