@@ -6,10 +6,12 @@ clears the terminal, a bidirectional override (U+202E) shows the name reversed, 
 that are not UTF-8 make a strict stdout raise. `shown_path` prints such a name quoted, with
 those characters escaped as in Python (`"a\\nerror: forged.md"`), and every ordinary name,
 accents and all, as it is; `one_line` escapes the same characters in a message, unquoted.
+`human_date` is a date as pages and search results show it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
 from pathlib import PurePath
@@ -52,3 +54,8 @@ def one_line(text: str) -> str:
     if not any(_unsafe(char) for char in text):
         return text
     return "".join(_escaped(char) if _unsafe(char) else char for char in text)
+
+
+def human_date(value: dt.date) -> str:
+    """`22 Nov 2026`."""
+    return f"{value.day} {value:%b %Y}"

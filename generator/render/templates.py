@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from generator.display import human_date
 from generator.extract.employment import employment_label
 from generator.model.salary_text import salary_text
 
@@ -91,8 +91,3 @@ def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
     env.filters["employment"] = employment_label
     env.filters["human_date"] = human_date
     return env
-
-
-def human_date(value: dt.date) -> str:
-    """`22 Nov 2026`."""
-    return f"{value.day} {value:%b %Y}"

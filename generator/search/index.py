@@ -34,11 +34,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import chain, groupby, repeat
 from typing import Any
 
+from generator import site_paths
+from generator.display import human_date
 from generator.extract.employment import employment_label
 from generator.model.posting import Origin, Posting
+from generator.model.salary_text import salary_text
 from generator.model.site import Site
-from generator.render.pages import posting_page_path
-from generator.render.templates import format_salary, human_date
 from generator.search.places import place_aliases, place_terms
 from generator.search.tokens import MAX_TERM, index_terms
 
@@ -110,13 +111,13 @@ def doc_record(posting: Posting) -> dict[str, Any]:
     """What a result card shows (the card template's fields), as data."""
     stated = date_stated(posting)
     return {
-        "url": posting_page_path(posting),
+        "url": site_paths.posting(posting.slug),
         "title": posting.title,
         "company": posting.company or "",
         "places": [place for place in posting.locations if place != "Remote"],
         "remote": remote_text(posting),
         "type": employment_label(posting.employment_type) if posting.employment_type else "",
-        "salary": format_salary(posting.salary),
+        "salary": salary_text(posting.salary),
         "date": posting.date_posted.isoformat() if stated else None,
         "posted": human_date(posting.date_posted) if stated else "",
     }
