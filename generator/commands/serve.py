@@ -11,15 +11,14 @@ outlives the server by those seconds.
 
 from __future__ import annotations
 
-import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.background_delete import remove_soon
 from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE
 from generator.preview.live_site import LiveSite
@@ -98,25 +97,3 @@ def _without_interrupts(start: Callable[[], None]) -> None:
         start()
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def remove_soon(folder: Path) -> None:
-    """Delete `folder` without making the caller wait: renamed to a hidden name beside it (gone
-    from view at once), then deleted by a new process of its own session (a second Ctrl+C does
-    not stop it half-way). Deleted here when no process can be started."""
-    hidden = folder.with_name(f".{folder.name}-removing")
-    try:
-        folder.rename(hidden)
-    except OSError:
-        hidden = folder
-    script = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
-    try:
-        subprocess.Popen(  # noqa: S603 - this interpreter, a fixed script, our own folder
-            [sys.executable, "-c", script, str(hidden)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    except OSError:
-        shutil.rmtree(hidden, ignore_errors=True)

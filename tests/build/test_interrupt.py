@@ -103,7 +103,7 @@ def test_build_interrupted_while_reading(board: Path) -> None:
 
 
 def test_build_interrupted_while_rendering(board: Path) -> None:
-    status, output, _ = _interrupt(board, ["build", "--no-cache", "--output", "out"], "reading: ", 0.3)
+    status, output, _ = _interrupt(board, ["build", "--no-cache", "--output", "out"], "reading: ", 1.0)
     _assert_clean(status, output)
     assert not (board / "out").exists()
     assert not [p for p in board.iterdir() if p.name.startswith(".out.")], "temporary folders removed"
@@ -128,3 +128,19 @@ def test_serve_interrupted_while_serving(board: Path) -> None:
             break
         time.sleep(0.1)
     assert not list(board.glob(".jobboard-serve-*"))
+
+
+def test_remove_soon_hides_the_folder_at_once_and_deletes_it_after(tmp_path: Path) -> None:
+    from generator.background_delete import remove_soon
+
+    folder = tmp_path / "site"
+    for n in range(50):
+        (folder / f"d{n}").mkdir(parents=True)
+        (folder / f"d{n}" / "index.html").write_text("x")
+    remove_soon(folder)
+    assert not folder.exists()
+    for _ in range(300):
+        if not list(tmp_path.iterdir()):
+            break
+        time.sleep(0.05)
+    assert not list(tmp_path.iterdir())
