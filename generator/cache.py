@@ -41,7 +41,7 @@ _LIBRARIES = (
     "ftfy",
     "cmarkgfm",
     "markdown-it-py",
-    "mdit-py-plugins",
+    "python-frontmatter",
     "nh3",
     "jinja2",
     "python-slugify",

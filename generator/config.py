@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,21 @@ DEFAULT_ALIASES: dict[str, dict[str, str]] = {
 
 
 class ConfigError(Exception):
-    """Every problem in the config file, one per line."""
+    """Every problem in the config file: `str()` is one `path:line: problem` line each."""
+
+    def __init__(self, path: Path, problems: list[tuple[int | None, str]]) -> None:
+        self.path = path
+        self.problems = problems  # (line or None, problem), in the file's order
+        super().__init__("\n".join(f"{path}{_at(line)}: {problem}" for line, problem in problems))
+
+    @property
+    def message(self) -> str:
+        """The problems without the path (for a caller that shows the path apart), lines kept."""
+        return "\n".join(f"line {line}: {p}" if line else p for line, p in self.problems)
+
+
+def _at(line: int | None) -> str:
+    return f":{line}" if line else ""
 
 
 @dataclass
@@ -60,56 +77,114 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "feed_content": str,
     "aliases": dict,
 }
+# Keys whose value is one of a few words (a wrong one gets a did-you-mean).
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "feed_content": FEED_CONTENT,
+}
+_ALIAS_TABLES = tuple(DEFAULT_ALIASES)
 
 
 def load_config(path: Path) -> Config:
-    """Read `path` if it exists; raise ConfigError naming every bad key."""
+    """Read `path` if it exists; raise ConfigError naming every bad key, with its line."""
     config = Config()
     if not path.is_file():
         return config
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: {err}") from err
-    problems = [f"{path}: {p}" for p in _problems(data)]
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as err:
+        raise ConfigError(path, [(None, f"not UTF-8 text ({err.reason} at byte {err.start})")]) from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(path, [_toml_problem(err)]) from err
+    problems = _problems(data, key_lines(text))
     if problems:
-        raise ConfigError("\n".join(problems))
+        raise ConfigError(path, sorted(problems, key=lambda p: p[0] or 0))
     for key, value in data.items():
         if key == "templates":
             config.templates = (path.parent / value).resolve()
-        elif key == "feed_content" and value not in FEED_CONTENT:
-            problems.append(f"'feed_content' must be \"summary\" or \"full\", not {value!r}")
         elif key == "aliases":
             for kind, table in value.items():
                 config.aliases[kind].update(table)
         elif key == "base_url":
-            config.base_url = value.rstrip("/") + "/" if value else None
+            # "" is a relative site on purpose (no warning about it); absent is None.
+            config.base_url = value.rstrip("/") + "/" if value else ""
         else:
             setattr(config, key, value)
     return config
 
 
-def _problems(data: dict[str, Any]) -> list[str]:
-    problems = []
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_problem(err: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
+    """tomllib's `Invalid value (at line 3, column 9)` as (3, `not valid TOML: invalid value (column 9)`)."""
+    message = str(err)
+    at = _TOML_AT.search(message)
+    if at is None:
+        return None, f"not valid TOML: {message}"
+    what = message[: at.start()]
+    return int(at.group(1)), f"not valid TOML: {what[:1].lower()}{what[1:]} (column {at.group(2)})"
+
+
+def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int | None, str]]:
+    problems: list[tuple[int | None, str]] = []
+
+    def say(key: str, problem: str) -> None:
+        problems.append((lines.get(key), problem))
+
     for key, value in data.items():
         expected = _TYPES.get(key)
         if expected is None:
-            problems.append(f"unknown key {key!r} (known: {', '.join(sorted(_TYPES))})")
-        elif not isinstance(value, expected) or (isinstance(value, bool) and expected in (int, (int, float))):
-            problems.append(f"{key!r} must be {_type_name(expected)}, not {type(value).__name__}")
+            hint = _did_you_mean(key, _TYPES) or f" (known: {', '.join(sorted(_TYPES))})"
+            say(key, f"unknown key {key!r}{hint}")
+        elif _wrong_type(value, expected):
+            hint = _literal_hint(value, expected)
+            say(key, f"{key!r} must be {_type_name(expected)}, not {type(value).__name__}{hint}")
         elif key == "per_page" and value < 1:
-            problems.append("'per_page' must be at least 1")
+            say(key, f"'per_page' must be at least 1, not {value}")
         elif key in ("max_read_seconds", "max_read_memory_mib") and not 0 < value < 1e12:
-            problems.append(f"{key!r} must be a number more than 0")
-        elif key == "feed_content" and value not in FEED_CONTENT:
-            problems.append(f"'feed_content' must be \"summary\" or \"full\", not {value!r}")
+            say(key, f"{key!r} must be a number more than 0, not {value}")
+        elif key in _CHOICES and value not in _CHOICES[key]:
+            choices = " or ".join(f'"{c}"' for c in _CHOICES[key])
+            say(key, f"{key!r} must be {choices}, not {value!r}{_did_you_mean(value, _CHOICES[key])}")
         elif key == "aliases":
             for kind, table in value.items():
+                name = f"aliases.{kind}"
                 if kind not in DEFAULT_ALIASES:
-                    problems.append(f"unknown alias table 'aliases.{kind}' (use companies or locations)")
+                    hint = _did_you_mean(kind, _ALIAS_TABLES) or " (use companies or locations)"
+                    say(name, f"unknown alias table {name!r}{hint}")
                 elif not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-                    problems.append(f"'aliases.{kind}' must map names to names")
+                    items = table.items() if isinstance(table, dict) else ()
+                    bad = [k for k, v in items if not isinstance(v, str)]
+                    where = f"{name}.{bad[0]}" if bad and f"{name}.{bad[0]}" in lines else name
+                    say(where, f"{name!r} must map names to names")
     return problems
+
+
+def _wrong_type(value: object, expected: type | tuple[type, ...]) -> bool:
+    """Not of the type wanted (true/false is not a number, though Python's bool is an int)."""
+    return not isinstance(value, expected) or (isinstance(value, bool) and expected in (int, (int, float)))
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    """`: did you mean 'title'?` for the closest known word (difflib), else ""."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
+    return f": did you mean {close[0]!r}?" if close else ""
+
+
+def _literal_hint(value: object, expected: type | tuple[type, ...]) -> str:
+    """`per_page = "10"`: the same value written as the type wanted, when it is one."""
+    if isinstance(value, str) and expected in (int, (int, float)):
+        try:
+            number = int(value) if expected is int else float(value)
+        except ValueError:
+            return ""
+        return f" (write it without quotes: {value.strip()})" if number == number else ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and expected is str:
+        return f' (write it in quotes: "{value}")'
+    return ""
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
@@ -117,3 +192,39 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
     if expected == (int, float):
         return "a number"
     return names.get(expected, str(expected)) if isinstance(expected, type) else "valid"
+
+
+_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_PART_PATTERN = r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'"""
+_PART = re.compile(_PART_PATTERN)
+_KEY = re.compile(rf"^\s*((?:{_PART_PATTERN})(?:\s*\.\s*(?:{_PART_PATTERN}))*)\s*=")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line of each key and table of a TOML text, by dotted name (`aliases.companies.Sfdc`);
+    the first, when repeated. Lines inside multi-line strings are skipped."""
+    lines: dict[str, int] = {}
+    table: list[str] = []
+    in_string: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string is not None:
+            if line.count(in_string) % 2:
+                in_string = None
+            continue
+        header = _TABLE.match(line)
+        if header:
+            table = _parts(header.group(1))
+            lines.setdefault(".".join(table), number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault(".".join([*table, *_parts(key.group(1))]), number)
+        for quotes in ('"""', "'''"):
+            if line.count(quotes) % 2:
+                in_string = quotes
+                break
+    return lines
+
+
+def _parts(dotted: str) -> list[str]:
+    return [part.strip("\"'") for part in _PART.findall(dotted)]

@@ -99,12 +99,18 @@ def pool_map(
         gc.freeze()
         release_free_memory()
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
                 yield from pool.imap(func, items, chunksize)
         finally:
             gc.unfreeze()
     finally:
         _SHARED = None
+
+
+def _ignore_interrupts() -> None:
+    """In a pool worker: Ctrl+C is the parent's to handle (it stops the pool), so that the
+    workers print no KeyboardInterrupt traceback of their own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass

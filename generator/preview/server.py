@@ -165,14 +165,13 @@ class PreviewServer:
             self.watcher.watch(key, lambda: self._changed(reason))
 
     def run(self) -> None:
-        """Serve until Ctrl+C or SIGTERM."""
+        """Serve until SIGTERM (then return) or Ctrl+C (then raise KeyboardInterrupt, once the
+        watchers are stopped)."""
         loop = IOLoop.current()
         signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
         LiveReloadHandler.start_tasks()
         try:
             loop.start()
-        except KeyboardInterrupt:
-            pass
         finally:
             self.watcher.poller.stop()
             if self._events is not None:

@@ -4,6 +4,9 @@ Keys are matched loosely against the names in field_names (`Apply-URL`, `applyUr
 `how_to_apply`); every value is cleaned first (field_values: mojibake, control and
 bidi characters, sets in a stable order). Unknown keys become warnings that
 `jobboard check` shows, with a did-you-mean; the build is silent about them.
+
+The file is split and its YAML loaded by python-frontmatter, through a handler that knows
+this reader's fences (`_Fences`) and loads with the hardened loader (yaml_safe).
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import frontmatter
+
 from generator.model.posting import Origin
 from generator.readers.base import PostingError, RawPosting
 from generator.readers.field_names import by_field, did_you_mean, is_known_key, normalise
 from generator.readers.field_values import clean_text, clean_value
 from generator.readers.structured_data import remove_json_ld, set_structured_fields
-from generator.readers.yaml_safe import load_front_matter
+from generator.readers.yaml_safe import HardenedYAMLHandler
 
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -33,13 +38,13 @@ class FrontMatterReader:
         return self._split(text) is not None
 
     def read(self, text: str) -> RawPosting:
-        split = self._split(text)
-        if split is None:
+        fences = _Fences()
+        if not fences.detect(text):
             raise PostingError("no front matter: no `---` fence closes the `key: value` block")
-        yaml_text, body, first_line = split
-        data = clean_value(load_front_matter(yaml_text, first_line=first_line))
-        raw = RawPosting(reader=self.name, body=body.strip("\n"))
-        fill_fields(raw, data, key_lines(yaml_text, first_line))
+        metadata, body = frontmatter.parse(text, handler=fences)
+        data = clean_value(metadata)
+        raw = RawPosting(reader=self.name, body=body)
+        fill_fields(raw, data, key_lines(fences.yaml_text, fences.first_line))
         if looks_like_html(raw.body):
             raw.body_format = "html"
         # A JSON-LD block in the body: its fields after the front matter's, then out of the body.
@@ -65,6 +70,22 @@ class FrontMatterReader:
                 ):
                     return head, text[close.end() :], 1
         return None
+
+
+class _Fences(HardenedYAMLHandler):
+    """The handler python-frontmatter splits a file with: this reader's fences (`_split`)."""
+
+    yaml_text = ""
+
+    def detect(self, text: str) -> bool:
+        return FrontMatterReader._split(text) is not None
+
+    def split(self, text: str) -> tuple[str, str]:
+        split = FrontMatterReader._split(text)
+        if split is None:
+            raise ValueError("no front matter")
+        self.yaml_text, body, self.first_line = split
+        return self.yaml_text, body
 
 
 def fill_fields(raw: RawPosting, data: dict[str, Any], lines: dict[str, int]) -> None:

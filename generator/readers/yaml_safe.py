@@ -6,15 +6,19 @@ loaded with libyaml (`yaml.CSafeLoader`, same resolver and constructor as
 deeper than MAX_DEPTH, goes through the pure-Python loader below, so errors and
 their messages are exactly the pure loader's.  libyaml itself stops at 1000
 levels of nesting, so it cannot recurse without bound.
+
+`HardenedYAMLHandler` is python-frontmatter's YAML handler with this loader in place of
+PyYAML's SafeLoader, for readers that split front matter through python-frontmatter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, cast
 
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from yaml.events import AliasEvent
 
 from generator.readers.base import PostingError
@@ -25,9 +29,9 @@ MAX_DEPTH = 20
 class _UntrustedLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases (billion-laughs bombs) and deep nesting."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            event = self._next_event()
             raise yaml.composer.ComposerError(
                 None, None, "YAML aliases are not allowed in front matter", event.start_mark
             )
@@ -35,11 +39,14 @@ class _UntrustedLoader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, "front matter is nested too deeply", self.peek_event().start_mark
+                    None, None, "front matter is nested too deeply", self._next_event().start_mark
                 )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def _next_event(self) -> Any:
+        return cast(Any, self).peek_event()  # PyYAML's parser is untyped
 
 
 _C_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
@@ -102,6 +109,19 @@ def load_front_matter(text: str, first_line: int = 1) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PostingError("front matter is not a mapping of keys to values", line=first_line)
     return {_key_text(k): v for k, v in data.items()}
+
+
+class HardenedYAMLHandler(YAMLHandler):
+    """python-frontmatter's YAML handler, loading through `load_front_matter`: no aliases, the
+    depth limit, and PostingError with the line in the file (`first_line` is the file line
+    of the block's first line; a splitting subclass sets it)."""
+
+    first_line = 1
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
+        if kwargs:  # a Loader of the caller's would bypass the hardening
+            raise TypeError(f"the hardened front-matter loader takes no options ({', '.join(kwargs)})")
+        return load_front_matter(fm, first_line=self.first_line)
 
 
 def _key_text(key: object) -> str:

@@ -40,13 +40,12 @@ class _Pipe(io.StringIO):
         return False
 
 
-def test_progress_prints_plain_lines_when_not_a_terminal() -> None:
+def test_progress_prints_one_plain_line_per_stage_when_not_a_terminal() -> None:
     stream = _Pipe()
     items = list(progress(range(MIN_ITEMS * 2), MIN_ITEMS * 2, "reading", stream))
     assert items == list(range(MIN_ITEMS * 2))
-    lines = stream.getvalue().splitlines()
-    assert 5 <= len(lines) <= 11
-    assert lines[-1] == f"reading: {MIN_ITEMS * 2}/{MIN_ITEMS * 2}"
+    (line,) = stream.getvalue().splitlines()
+    assert line.startswith(f"reading: {MIN_ITEMS * 2}/{MIN_ITEMS * 2} files in ")
 
 
 def test_progress_is_quiet_for_small_builds() -> None:

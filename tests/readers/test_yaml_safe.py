@@ -14,9 +14,7 @@ from hypothesis import strategies as st
 from generator.readers import PostingError, yaml_safe
 from generator.readers.front_matter import FrontMatterReader
 from generator.readers.yaml_safe import load_front_matter
-from tests.conftest import FIXTURES
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.conftest import CORPUS, FIXTURES
 
 
 def _typed(value: Any) -> Any:
@@ -156,22 +154,32 @@ def test_deep_nesting_is_still_refused() -> None:
         load_front_matter("a: " + "[" * 25 + "]" * 25 + "\n")
 
 
-def _front_matters() -> list[str]:
+def _front_matters(folder: Path) -> list[str]:
     texts = []
-    folders = [FIXTURES, CORPUS] if CORPUS.is_dir() else [FIXTURES]
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file():
-                continue
-            text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
-            split = FrontMatterReader._split(text)
-            if split is not None:
-                texts.append(split[0])
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+        split = FrontMatterReader._split(text)
+        if split is not None:
+            texts.append(split[0])
     return texts
 
 
-def test_fixture_and_corpus_front_matter_match_the_pure_loader() -> None:
-    texts = _front_matters()
+def test_fixture_front_matter_matches_the_pure_loader() -> None:
+    texts = _front_matters(FIXTURES)
+    assert len(texts) >= 2
+    for text in texts:
+        _same(text)
+
+
+def test_corpus_front_matter_matches_the_pure_loader() -> None:
+    """Skipped without ../shared/corpus, as the other corpus tests are; failed under CI=true."""
+    if not CORPUS.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"corpus missing at {CORPUS} (CI must provide ../shared/corpus)")
+        pytest.skip(f"corpus not found at {CORPUS}")
+    texts = _front_matters(CORPUS)
     assert len(texts) >= 5
     for text in texts:
         _same(text)
