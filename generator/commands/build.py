@@ -53,9 +53,16 @@ from generator.render.pages import (
     render_taxonomy,
 )
 from generator.render.search_index import render_search_index
+from generator.render.site_pages import (
+    copy_site_static,
+    prepare_site_pages,
+    render_site_pages,
+    site_files_digest,
+)
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.render.templates import template_folders
 from generator.search.index import BodyTerms
+from generator.sources import ignored_note
 from generator.write.lock import lock_output
 from generator.write.output import (
     Manifest,
@@ -161,6 +168,11 @@ class Builder:
         if not self.config.base_url:
             self.log(NO_BASE_URL_WARNING)
 
+    def _say_ignored(self, ignored: list[str]) -> None:
+        note = ignored_note(ignored, str(self.options.content))
+        if note is not None:
+            self.log(note)
+
     def build(self, *, need_site: bool = True, keep_bodies: bool = False) -> BuildResult:
         """Build the whole site atomically. Raises OutputRefused before touching anything.
 
@@ -201,6 +213,7 @@ class Builder:
         built_from: bool | None = None  # does the output hold the site of site_key? (None: not asked)
         with _timed(stages, "read"):
             scan = scan_content(options.content, config, cache)
+        self._say_ignored(scan.ignored)
         if tree.cache is not None:
             site_key = _site_key(config, today, options.drafts, scan.site_inputs(), None)
             if tree.site != site_key:
@@ -465,7 +478,9 @@ def render_base_digest(config: Config) -> str:
     file, config (a page's own key holds only the templates it uses: see render.keys)."""
     folders = template_folders(config.templates)
     return hashlib.sha256(
-        f"{code_digest()}\0{folder_digest(folders)}\0{config!r}".encode("utf-8", "surrogatepass")
+        f"{code_digest()}\0{folder_digest(folders)}\0{site_files_digest(config)}\0{config!r}".encode(
+            "utf-8", "surrogatepass"
+        )
     ).hexdigest()
 
 
@@ -496,6 +511,7 @@ def write_site(
     stages = stages if stages is not None else {}
     renderer = make_renderer(site, config, today, digests)
     renderer.bodies = bodies
+    site_pages = prepare_site_pages(renderer, config)
     with _timed(stages, "render postings"):
         write_postings(renderer, writer, site.pages if postings is None else postings)
     if not lists:
@@ -514,9 +530,11 @@ def write_site(
             static = folder / "static"
             if static.is_dir():
                 writer.copy_tree(static, "static")
+        render_site_pages(renderer, writer, site_pages)
     if search:
         with _timed(stages, "search index"):
             render_search_index(site, writer, search_terms, renderer.keys)
+    copy_site_static(writer, config.static)  # last: it may not replace a generated file
 
 
 _CHUNK = 32
