@@ -137,9 +137,14 @@ def _problems(data: dict[str, Any]) -> list[str]:
                     problems.append(f"unknown alias table 'aliases.{kind}' (use companies or locations)")
                 elif not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
                     problems.append(f"'aliases.{kind}' must map names to names")
-        elif key == "ignore" and not all(isinstance(p, str) and p for p in value):
+        elif key == "ignore" and not _patterns(value):
             problems.append("'ignore' must be a list of glob patterns (strings such as \"*.png\")")
     return problems
+
+
+def _patterns(value: object) -> bool:
+    """Is `value` a list of glob patterns (non-empty strings)?"""
+    return isinstance(value, list) and all(isinstance(p, str) and p for p in value)
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:

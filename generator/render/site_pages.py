@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from generator.clean.sanitize import sanitize_html
@@ -123,7 +124,7 @@ def read_site_page(path: Path, source: str, base_url: str | None = None) -> Site
     return SitePage(source, page_path, title, meta.get("description"), meta.get("nav", True), html)
 
 
-class _HardenedYAML(frontmatter.YAMLHandler):  # type: ignore[misc]
+class _HardenedYAML(YAMLHandler):
     """python-frontmatter's YAML handler with the project's loader (no aliases, depth limit)."""
 
     def __init__(self, first_line: int) -> None:
@@ -195,6 +196,11 @@ def copy_site_static(writer: SiteWriter, folder: Path | None) -> None:
             writer.write(rel, data)
 
 
+def site_folders(config: Config) -> list[Path]:
+    """The board's `pages/` and `static/` folders (for the preview to watch, even before they exist)."""
+    return [f for f in (config.pages, config.static) if f is not None]
+
+
 def site_files_digest(config: Config) -> str:
     """A hash of every file of `pages/` and `static/` (for the site key)."""
-    return folder_digest([f for f in (config.pages, config.static) if f is not None and f.is_dir()])
+    return folder_digest([f for f in site_folders(config) if f.is_dir()])
