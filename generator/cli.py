@@ -14,6 +14,7 @@ from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE, Config, ConfigError, load_config
 from generator.progress import QUIET, VERBOSE, set_verbosity, verbosity
 from generator.render.pages import TemplateFailure
+from generator.render.site_pages import SiteFileError
 from generator.write.lock import BuildLocked
 from generator.write.output import OutputFailed, OutputRefused
 
@@ -179,6 +180,30 @@ def _run_import(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _add_new(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "new",
+        help="start a board: a folder with a config, example postings and a Pages workflow",
+        description="Write a new board folder: jobboard.toml (every key, commented), content/ with two "
+        "example postings, templates/, static/, pages/about.md, .gitignore and a GitHub Pages workflow. "
+        "The folder must be new or empty.",
+    )
+    p.add_argument("folder", type=Path, metavar="DIR", help="the board's folder (new or empty)")
+    p.set_defaults(func=_run_new)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from generator.commands.new import BoardRefused, new_board
+
+    try:
+        board = new_board(args.folder)
+    except BoardRefused as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"created {args.folder}: {len(board.written)} files; next: cd {args.folder} && jobboard serve")
+    return 0
+
+
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -216,6 +241,7 @@ def parser() -> argparse.ArgumentParser:
     _add_build(sub)
     _add_check(sub)
     _add_import(sub)
+    _add_new(sub)
     _add_serve(sub)
     for command in sub.choices.values():
         _add_output_options(command)
@@ -252,7 +278,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except ConfigError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except (OutputRefused, OutputFailed, BuildLocked) as err:
+    except (OutputRefused, OutputFailed, BuildLocked, SiteFileError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except TemplateFailure as err:

@@ -12,6 +12,20 @@ from typing import Any
 
 CONFIG_FILE = "jobboard.toml"
 FEED_CONTENT = ("summary", "full")  # the values of `feed_content`
+# Folders found next to jobboard.toml without a config key (as Hugo does): `templates/`
+# overrides built-in templates file by file, `static/` is copied to the site root, and each
+# `pages/*.md` becomes a page of the site (see generator.render.site_pages).
+TEMPLATES_FOLDER, STATIC_FOLDER, PAGES_FOLDER = "templates", "static", "pages"
+# Files in the content folder that are not postings: images and office files (a logo, a
+# brochure). Glob patterns, case-insensitive; a pattern with `/` matches the path below the
+# content folder, one without matches the file name. `ignore` in jobboard.toml replaces them.
+DEFAULT_IGNORE: tuple[str, ...] = tuple(
+    f"*.{ext}"
+    for ext in (
+        "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "tif", "tiff", "heic",
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+    )
+)
 
 # Built-in aliases; `[aliases.companies]` / `[aliases.locations]` in jobboard.toml extend them.
 DEFAULT_ALIASES: dict[str, dict[str, str]] = {
@@ -62,6 +76,9 @@ class Config:
     aliases: dict[str, dict[str, str]] = field(
         default_factory=lambda: {kind: dict(table) for kind, table in DEFAULT_ALIASES.items()}
     )
+    ignore: list[str] = field(default_factory=lambda: list(DEFAULT_IGNORE))
+    static: Path | None = None  # `static/` next to jobboard.toml (copied to the site root when it exists)
+    pages: Path | None = None  # `pages/` next to jobboard.toml (one page per .md file when it exists)
 
 
 _TYPES: dict[str, type | tuple[type, ...]] = {
@@ -76,6 +93,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "language": str,
     "feed_content": str,
     "aliases": dict,
+    "ignore": list,
 }
 # Keys whose value is one of a few words (a wrong one gets a did-you-mean).
 _CHOICES: dict[str, tuple[str, ...]] = {
@@ -87,6 +105,7 @@ _ALIAS_TABLES = tuple(DEFAULT_ALIASES)
 def load_config(path: Path) -> Config:
     """Read `path` if it exists; raise ConfigError naming every bad key, with its line."""
     config = Config()
+    _folders_by_convention(config, path.parent)
     if not path.is_file():
         return config
     try:
@@ -111,6 +130,15 @@ def load_config(path: Path) -> Config:
         else:
             setattr(config, key, value)
     return config
+
+
+def _folders_by_convention(config: Config, folder: Path) -> None:
+    """The board's own folders next to the config file, whether or not it exists yet."""
+    board = folder.resolve()
+    if (board / TEMPLATES_FOLDER).is_dir():
+        config.templates = board / TEMPLATES_FOLDER  # the `templates` key, when set, wins
+    config.static = board / STATIC_FOLDER
+    config.pages = board / PAGES_FOLDER
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -158,7 +186,14 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int | N
                     bad = [k for k, v in items if not isinstance(v, str)]
                     where = f"{name}.{bad[0]}" if bad and f"{name}.{bad[0]}" in lines else name
                     say(where, f"{name!r} must map names to names")
+        elif key == "ignore" and not _patterns(value):
+            say(key, "'ignore' must be a list of glob patterns (strings such as \"*.png\")")
     return problems
+
+
+def _patterns(value: object) -> bool:
+    """Is `value` a list of glob patterns (non-empty strings)?"""
+    return isinstance(value, list) and all(isinstance(p, str) and p for p in value)
 
 
 def _wrong_type(value: object, expected: type | tuple[type, ...]) -> bool:
@@ -188,7 +223,7 @@ def _literal_hint(value: object, expected: type | tuple[type, ...]) -> str:
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "an integer", dict: "a table"}
+    names = {str: "a string", int: "an integer", dict: "a table", list: "a list"}
     if expected == (int, float):
         return "a number"
     return names.get(expected, str(expected)) if isinstance(expected, type) else "valid"

@@ -243,6 +243,7 @@ class Scan:
     def file_key(self, rel: str) -> str:
         """What tells this file's bytes apart from its bytes at another scan."""
         return self.keys.get(rel) or self.stamps[rel]
+    ignored: list[str] = field(default_factory=list)  # files left out by the ignore patterns
 
     def site_inputs(self) -> dict[str, str]:
         """What the scan found, for the site key: every file's key, and every refused file
@@ -257,7 +258,10 @@ def scan_content(content: Path, config: Config, cache: BuildCache | None = None)
     # Resolved once here: links inside the content folder are never followed, so every
     # file's path below the resolved folder is already absolute and real.
     scanned_ns = time.time_ns()
-    sources, rejected = find_sources(content.resolve(), max_size=config.max_file_size)
+    ignored: list[str] = []
+    sources, rejected = find_sources(
+        content.resolve(), max_size=config.max_file_size, ignore=config.ignore, ignored=ignored
+    )
     refused = [Skip(r.rel, r.reason) for r in rejected]
     epoch = source_date_epoch()
     limits = ReadLimits.of(config)
@@ -289,7 +293,7 @@ def scan_content(content: Path, config: Config, cache: BuildCache | None = None)
         tasks = readable
         file_keys.save()
         refused.sort(key=lambda skip: skip.source)
-    return Scan(tasks, refused, keys, stamps)
+    return Scan(tasks, refused, keys, stamps, ignored)
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,23 @@ Every entry of the content folder is either a posting file or a `Rejected` with 
 links, FIFOs, devices, sockets, folders that cannot be read, names that are not UTF-8 and
 paths over the system's limit are named, never dropped silently. `read_source` reads a
 posting's bytes bounded by the size limit, whatever the file became since it was found.
+Files matching the board's `ignore` patterns (by default images and office files, see
+config.DEFAULT_IGNORE) are not postings: they are left out and counted for one note line.
 """
 
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
+import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from generator.config import DEFAULT_IGNORE
 from generator.readers.base import PostingError
 
 
@@ -64,8 +71,58 @@ def file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 
-def find_sources(content: Path, *, max_size: int) -> tuple[list[SourceFile], list[Rejected]]:
-    """Every posting file below `content`, sorted; hidden files and folders are ignored.
+@dataclass(frozen=True)
+class _Ignore:
+    """Compiled ignore patterns: those naming a file, and those with `/` naming a path."""
+
+    names: re.Pattern[str] | None
+    paths: re.Pattern[str] | None
+
+    def file(self, rel: str) -> bool:
+        name = rel.rpartition("/")[2].casefold()
+        if self.names is not None and self.names.match(name):
+            return True
+        return self.paths is not None and self.paths.match(rel.casefold()) is not None
+
+    def folder(self, rel: str) -> bool:
+        """`rel` is a folder's path: only patterns with `/` apply (`drafts/`, `old/*`)."""
+        return bool(self.paths and self.paths.match(rel.casefold() + "/"))
+
+
+def _union(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)) if patterns else None
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> _Ignore:
+    folded = [p.casefold().removeprefix("/") for p in patterns]
+    return _Ignore(_union([p for p in folded if "/" not in p]), _union([p for p in folded if "/" in p]))
+
+
+def is_ignored(rel: str, patterns: Sequence[str]) -> bool:
+    """Does a file at `rel` (relative to the content folder) match one of the ignore patterns?"""
+    return _compiled(tuple(patterns)).file(rel)
+
+
+def ignored_note(ignored: Sequence[str], content: str = "content") -> str | None:
+    """The one line saying which files the ignore patterns left out, or None for none."""
+    if not ignored:
+        return None
+    shown = ", ".join(ignored[:3]) + (f" and {len(ignored) - 3} more" if len(ignored) > 3 else "")
+    files = "1 file" if len(ignored) == 1 else f"{len(ignored)} files"
+    return f"note: {files} in {content} not read as postings (they match `ignore`): {shown}"
+
+
+def find_sources(
+    content: Path,
+    *,
+    max_size: int,
+    ignore: Sequence[str] = DEFAULT_IGNORE,
+    ignored: list[str] | None = None,
+) -> tuple[list[SourceFile], list[Rejected]]:
+    """Every posting file below `content`, sorted; hidden files and folders are ignored,
+    and so are files matching the `ignore` patterns (their paths, a folder's with a
+    trailing `/`, are added to `ignored` when it is given).
 
     Symbolic links are never followed (a link could point outside the content folder),
     nothing that is not a regular file is ever opened (reading a FIFO blocks), and files
@@ -74,6 +131,8 @@ def find_sources(content: Path, *, max_size: int) -> tuple[list[SourceFile], lis
     """
     found: list[SourceFile] = []
     rejected: list[Rejected] = []
+    left_out: list[str] = []
+    patterns = _compiled(tuple(ignore))
     todo = [(content, "")]
     while todo:
         folder, prefix = todo.pop()
@@ -102,7 +161,12 @@ def find_sources(content: Path, *, max_size: int) -> tuple[list[SourceFile], lis
                 rejected.append(Rejected(rel, os_problem(err)))
                 continue
             if stat.S_ISDIR(info.st_mode):
-                todo.append((folder / entry.name, rel + "/"))
+                if patterns.folder(rel):
+                    left_out.append(rel + "/")
+                else:
+                    todo.append((folder / entry.name, rel + "/"))
+            elif patterns.file(rel):
+                left_out.append(rel)
             elif not stat.S_ISREG(info.st_mode):
                 rejected.append(Rejected(rel, f"not a regular file ({file_kind(info.st_mode)})"))
             elif info.st_size > max_size:
@@ -112,6 +176,8 @@ def find_sources(content: Path, *, max_size: int) -> tuple[list[SourceFile], lis
                 found.append(SourceFile(folder, rel, info))  # no Path per file: made when asked
     found.sort(key=lambda s: s.rel)
     rejected.sort(key=lambda r: r.rel)
+    if ignored is not None:
+        ignored.extend(sorted(left_out))
     return found, rejected
 
 

@@ -49,7 +49,9 @@ from generator.reading import (
 from generator.render.keys import PageKeys, content_digest, folder_digest, page_base_digest
 from generator.render.page_kinds import render_site
 from generator.render.pages import PageRenderer
+from generator.render.site_pages import prepare_site_pages, site_files_digest
 from generator.render.templates import template_folders
+from generator.sources import ignored_note
 from generator.write.output import SiteWriter
 
 NO_BASE_URL_WARNING = (
@@ -155,6 +157,9 @@ class Engine:
         target.attach(cache)
         with _timed(stages, "read"):
             scan = scan_content(options.content, config, cache)
+        note = ignored_note(scan.ignored, str(options.content))
+        if note is not None:
+            self.log(note)
         site_key: str | None = None  # the key of the site the postings make (None: not known)
         holds: bool | None = None  # does the target hold the site of site_key? (None: not asked)
         if target.keyed:
@@ -234,6 +239,7 @@ class Engine:
         renderer = make_renderer(site, self.config, today, digests)
         renderer.bodies = reading.bodies
         renderer.search_terms = reading.search_terms()
+        renderer.site_pages = prepare_site_pages(renderer, self.config)  # every page shows their links
         return renderer
 
     def _content_digests(self, reading: Reading) -> dict[str, str]:
@@ -337,5 +343,7 @@ def render_base_digest(config: Config) -> str:
     file, config (a page's own key holds only the templates it uses: see render.keys)."""
     folders = template_folders(config.templates)
     return hashlib.sha256(
-        f"{code_digest()}\0{folder_digest(folders)}\0{config!r}".encode("utf-8", "surrogatepass")
+        f"{code_digest()}\0{folder_digest(folders)}\0{site_files_digest(config)}\0{config!r}".encode(
+            "utf-8", "surrogatepass"
+        )
     ).hexdigest()

@@ -24,6 +24,7 @@ from generator.engine.served_folder import ServedFolder
 from generator.model.site import Site
 from generator.reading import ReadFiles, Skip, read_in_pool
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
+from generator.render.site_pages import SiteFileError
 from generator.render.templates import template_folders
 
 Log = Callable[[str], None]
@@ -233,7 +234,9 @@ class LiveSite:
             where = _shorter(err.template) + (f":{err.line}" if err.line else "")
             return Problem("Template error", where, err.problem)
         if isinstance(err, ConfigError):
-            return Problem("Configuration error", str(self.config_path), str(err))
+            return Problem("Configuration error", str(self.config_path), err.message)
+        if isinstance(err, SiteFileError):
+            return Problem("Board file error", str(self.config_path.parent), str(err))
         frame = template_frame(err)  # e.g. a ZeroDivisionError raised inside a template
         if frame is not None:
             where = f"{_shorter(frame[0])}:{frame[1]}"

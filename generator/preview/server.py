@@ -37,6 +37,7 @@ from generator.preview.handler import bind_handler
 from generator.preview.hosts import AllowedHosts
 from generator.preview.live_site import CONFIG, CONTENT, SETTLE, TEMPLATES, LiveSite, Problem, Rebuild, Staged
 from generator.preview.pages import live_script
+from generator.render.site_pages import site_folders
 
 POLL_SECONDS = 0.05  # how often livereload's watcher looks at the files
 QUIET_SECONDS = 0.06  # a rebuild waits until no change was seen for this long (debounce)
@@ -154,7 +155,7 @@ class PreviewServer:
             self._events.start()
         elif self._events is None:
             self._watch(self.site.content, CONTENT)
-        for folder in self.site.template_folders():
+        for folder in [*self.site.template_folders(), *site_folders(self.site.config)]:
             self._watch(folder, TEMPLATES)
         self._watch(self.site.config_path, CONFIG)
 

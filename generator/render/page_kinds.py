@@ -17,6 +17,7 @@ from generator.render.jobs_json import render_jobs_json
 from generator.render.pages import PageRenderer, render_front_pages, render_not_found, render_taxonomy
 from generator.render.posting_pages import write_postings
 from generator.render.search_index import render_search_index
+from generator.render.site_pages import copy_site_static, render_site_pages
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.render.templates import template_folders
 from generator.write.output import SiteWriter
@@ -48,6 +49,14 @@ def _static(renderer: PageRenderer, writer: SiteWriter) -> None:
             writer.copy_tree(static, site_paths.STATIC_FOLDER)
 
 
+def _board_pages(renderer: PageRenderer, writer: SiteWriter) -> None:
+    render_site_pages(renderer, writer, renderer.site_pages)
+
+
+def _board_static(renderer: PageRenderer, writer: SiteWriter) -> None:
+    copy_site_static(writer, renderer.config.static)
+
+
 def _search(renderer: PageRenderer, writer: SiteWriter) -> None:
     render_search_index(renderer.site, writer, renderer.search_terms, renderer.keys)
 
@@ -62,7 +71,9 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("robots.txt", ("robots.txt",), render_robots),
     PageKind("jobs.json", (), _jobs_json),
     PageKind("static files", (), _static),
+    PageKind("board pages", ("page.html",), _board_pages),
     PageKind("search index", (), _search, search=True),
+    PageKind("board's static files", (), _board_static),  # last: it may not replace a generated file
 )
 
 

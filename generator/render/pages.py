@@ -25,6 +25,7 @@ from generator.write.output import SiteWriter
 
 if TYPE_CHECKING:  # the renderer only calls it; the cache behind it belongs to the build
     from generator.bodies import BodyStore
+    from generator.render.site_pages import SitePage
     from generator.search.index import BodyTerms
 
 
@@ -75,6 +76,7 @@ class PageRenderer:
         self.search_terms: BodyTerms | None = None  # the postings' body search terms, when known
         self.rendered = 0  # pages rendered (not kept because their key was unchanged)
         self.stages: dict[str, float] = {}  # seconds per stage of rendering (see `stage`)
+        self.site_pages: list[SitePage] = []  # the board's own pages (render.site_pages)
         self.env.filters["summary"] = summary  # meta descriptions and feed entries
         self.env.globals.update(
             config=config,

@@ -23,8 +23,9 @@ def builtin_templates() -> Path:
 
 
 def template_folders(user_folder: Path | None) -> list[Path]:
+    """The user's folder (when it exists and is not the built-in one), then the built-in one."""
     folders = [builtin_templates()]
-    if user_folder is not None and user_folder.is_dir():
+    if user_folder is not None and user_folder.is_dir() and user_folder.resolve() != folders[0].resolve():
         folders.insert(0, user_folder)
     return folders
 

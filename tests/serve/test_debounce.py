@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import Config
 from generator.preview import server as server_module
 from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, Rebuild, Staged
 from generator.preview.server import PreviewServer
@@ -20,6 +21,7 @@ class StubSite:
         self.content = tmp_path / "content"
         self.folder = tmp_path / "site"
         self.config_path = tmp_path / "jobboard.toml"
+        self.config = Config()
         self.problem = None
         self.skips: list[object] = []
         self.calls: list[set[str]] = []
