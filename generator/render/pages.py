@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -16,8 +17,8 @@ from generator.model.site import Site
 from generator.model.taxonomy import Taxonomy, Term
 from generator.render.jsonld import posting_script
 from generator.render.keys import PageKeys
-from generator.render.summary import summary
-from generator.render.templates import make_environment
+from generator.render.summary import description, summary
+from generator.render.templates import install_strings, make_environment
 from generator.write.output import SiteWriter
 
 if TYPE_CHECKING:  # the renderer only calls it; the cache behind it belongs to the build
@@ -71,7 +72,9 @@ class PageRenderer:
         self.env = make_environment(config.templates)
         self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
         self.bodies: BodyStore | None = None  # set when the postings come without their bodies
-        self.env.filters["summary"] = summary  # meta descriptions and feed entries
+        self.env.filters["summary"] = summary  # feed entries
+        self.env.filters["description"] = description  # meta descriptions: the first real sentence
+        self.strings = install_strings(self.env, config)
         self.env.globals.update(
             config=config,
             taxonomies=site.taxonomies,
@@ -207,4 +210,12 @@ def _render_term(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy,
 
 
 def render_not_found(renderer: PageRenderer, writer: SiteWriter) -> None:
-    renderer.emit(writer, "404.html", "404.html")
+    renderer.emit(writer, "404.html", "404.html", site_root=not_found_root(renderer.config))
+
+
+def not_found_root(config: Config) -> str:
+    """Where 404.html finds the site from any URL a host shows it at (`/jobs/gone/`): the base
+    URL's path (`/board/`) when one is set, else the domain's root."""
+    if not config.base_url:
+        return "/"
+    return urlsplit(config.base_url).path or "/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,10 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from generator.config import Config
 from generator.extract.employment import employment_label
-from generator.model.posting import Salary
+from generator.model.posting import Origin, Posting, Salary
+from generator.render.strings import EN, Strings, strings_for
 
 _SOURCE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _INSTALLED_TEMPLATES = Path(__file__).resolve().parents[1] / "_templates"
@@ -94,29 +97,63 @@ def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
 
 
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
-_PERIODS = {"HOUR": "an hour", "DAY": "a day", "WEEK": "a week", "MONTH": "a month", "YEAR": "a year"}
 
 
-def format_salary(salary: Salary | None) -> str:
-    """`$95,000 – $125,000 a year`; empty for unknown salaries."""
+def format_salary(salary: Salary | None, strings: Strings | None = None) -> str:
+    """`$95,000 – $125,000 a year`, `$11.50 an hour` (one amount when min = max); empty for
+    unknown salaries. Words from the board's strings (English without them)."""
     if salary is None or not salary.known:
         return ""
+    words = strings or Strings(EN)
     symbol = _SYMBOLS.get(salary.currency or "", "")
     code = "" if symbol or not salary.currency else f" {salary.currency}"
 
     def amount(value: float) -> str:
         return f"{symbol}{value:,.0f}" if value == int(value) else f"{symbol}{value:,.2f}"
 
-    values = [v for v in (salary.min, salary.max) if v]
+    values = list(dict.fromkeys(v for v in (salary.min, salary.max) if v))
     text = " – ".join(amount(v) for v in values)
     if salary.min and not salary.max:
-        text = f"from {text}"
+        text = words("salary.from", amount=text)
     elif salary.max and not salary.min:
-        text = f"up to {text}"
-    period = _PERIODS.get(salary.period or "", "")
+        text = words("salary.up_to", amount=text)
+    period = words(f"salary.{salary.period}") if f"salary.{salary.period}" in words.table else ""
     return f"{text}{code} {period}".strip()
 
 
 def human_date(value: dt.date) -> str:
-    """`22 Nov 2026`."""
-    return f"{value.day} {value:%b %Y}"
+    """`22 Nov 2026` (the English default format; pages use the board's, see install_strings)."""
+    return Strings(EN).date(value)
+
+
+def date_is_stated(posting: Posting) -> bool:
+    """False when the posting gave no date and the build clock stood in for it."""
+    return posting.origins.get("date_posted") != Origin.BUILD
+
+
+def card_places(posting: Posting) -> list[str]:
+    """The posting's places without `Remote`, which the card shows as its own badge."""
+    if not posting.remote:
+        return list(posting.locations)
+    return [place for place in posting.locations if place.casefold() != "remote"]
+
+
+def install_strings(env: jinja2.Environment, config: Config) -> Strings:
+    """The board's UI strings into the templates: `t(key, n=...)`, `script_strings` (JSON for
+    search.js), and filters that speak the board's language (dates, ages, salaries, types)."""
+    strings = Strings(strings_for(config.language, config.strings))
+    env.globals.update(
+        t=strings,
+        script_strings=json.dumps(
+            strings.for_script(), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ),
+        date_is_stated=date_is_stated,
+        card_places=card_places,
+    )
+    env.filters["human_date"] = lambda value: strings.date(value, config.date_format)
+    env.filters["age"] = strings.age  # `posting.date_posted | age(today)`: today stays in the page key
+    env.filters["salary"] = lambda salary: format_salary(salary, strings)
+    env.filters["employment"] = lambda code: strings.get(
+        f"employment.{str(code).upper()}", strings("employment.OTHER")
+    )
+    return strings
