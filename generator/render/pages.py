@@ -218,4 +218,4 @@ def not_found_root(config: Config) -> str:
     URL's path (`/board/`) when one is set, else the domain's root."""
     if not config.base_url:
         return "/"
-    return urlsplit(config.base_url).path or "/"
+    return urlsplit(config.base_url).path.rstrip("/") + "/"
