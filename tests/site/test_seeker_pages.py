@@ -73,7 +73,8 @@ def test_a_card_answers_the_first_questions_and_is_one_link(board: Board) -> Non
     assert '<span class="badge" data-field="remote">Remote · US only</span>' in card
     assert card.count("Remote") == 1, "Remote is shown once: as the badge, not again as a place"
     assert '<span class="salary" data-field="salary">$40 an hour</span>' in card, "one amount is one amount"
-    assert '<time class="age" data-field="age" datetime="2025-12-29" title="29 Dec 2025">3 days ago</time>' in card
+    age = '<time class="age" data-field="age" datetime="2025-12-29" title="29 Dec 2025">3 days ago</time>'
+    assert age in card
     places = _card_of(board.page("index.html"), "Backend-Entwickler (m/w/d)")
     assert '<span class="where" data-field="places">Berlin, Germany</span>' in places
     assert "6 weeks ago" in places and "hidden" not in places
@@ -96,7 +97,8 @@ def test_the_search_card_template_is_the_same_macro_with_empty_hidden_fields(boa
         if name not in ("link", "title"):
             assert rest.strip().endswith("hidden"), f"{name} is hidden while empty"
     strings = json.loads(html.unescape(re.search(r'data-strings="([^"]*)"', page)[1]))
-    for key in ("search.results", "search.no_results", "search.did_you_mean", "search.unavailable", "search.clear"):
+    for key in ("search.results", "search.no_results", "search.did_you_mean", "search.unavailable",
+                "search.clear"):
         assert strings[key] == EN[key]
     assert all(key.startswith(("search.", "age.", "month.", "date.")) for key in strings)
 
@@ -144,8 +146,8 @@ def test_the_meta_description_is_the_first_real_sentence(board: Board) -> None:
     ("body", "expected"),
     [
         ("<h2>Description</h2><p>We make maps for sailors.</p>", "We make maps for sailors."),
-        ("<p>Company Description Tidewater draws charts for harbours.</p>", "Tidewater draws charts for harbours."),
-        ("<p>About the role</p><p>You keep the presses running at night.</p>", "You keep the presses running at night."),
+        ("<p>Company Description Tidewater draws charts.</p>", "Tidewater draws charts."),
+        ("<p>About the role</p><p>You keep the presses running.</p>", "You keep the presses running."),
         ("<p><strong>Job Description:</strong></p><ul><li>Own the billing service end to end.</li></ul>",
          "Own the billing service end to end."),
         ("<p>Plain text with no sentence end at all but many words in it</p>",
@@ -253,7 +255,8 @@ def test_bad_strings_and_date_formats_are_config_errors(tmp_path: Path, text: st
 def test_ages_and_dates() -> None:
     strings = Strings(EN)
     today = dt.date(2026, 3, 10)
-    ages = {days: strings.age(today - dt.timedelta(days=days), today) for days in (0, 1, 2, 13, 14, 59, 60, 400)}
+    days = (0, 1, 2, 13, 14, 59, 60, 400)
+    ages = {n: strings.age(today - dt.timedelta(days=n), today) for n in days}
     assert ages == {
         0: "today", 1: "yesterday", 2: "2 days ago", 13: "13 days ago", 14: "2 weeks ago",
         59: "8 weeks ago", 60: "2 months ago", 400: "1 year ago",
