@@ -30,13 +30,17 @@ def summary(text: str, length: int = SUMMARY_LENGTH) -> str:
 DESCRIPTION_LENGTH = 155  # characters: what search results and link previews show
 _BLOCKS = "p, li, td, dd, blockquote, pre"
 _MIN_WORDS = 6  # fewer, with no closing punctuation: a label such as "About the role"
-# Labels that open many bodies, glued to the first sentence when the body was plain text.
+# Labels that open many bodies, glued to the first sentence when the body was plain text:
+# taken off when a colon or dash follows them, or a word starting with a capital letter.
 _LABELS = re.compile(
-    r"^(?:(?:job|company|position|role)\s+(?:description|summary|overview)|description|overview|summary|"
-    r"about\s+(?:the\s+)?(?:role|job|position|company|us|team)|the\s+role|the\s+opportunity|"
-    r"stellenbeschreibung|über\s+uns|ihre\s+aufgaben)\b\s*[:\-–—]?\s*",
+    r"^[#*>\s]*(?:(?:job|company|position|role)\s+(?:description|summary|overview)|description|overview|"
+    r"summary|about\s+(?:the\s+)?(?:role|job|position|company|us|team)|the\s+role|the\s+opportunity|"
+    r"(?:key\s+)?responsibilities|requirements|qualifications|"
+    r"stellenbeschreibung|über\s+uns|ihre\s+aufgaben)(?:\s*[:\-–—]\s*|\s+(?=[A-ZÄÖÜ0-9]))",
     re.IGNORECASE,
 )
+_MARKERS = re.compile(r"^[#*>\s]+")  # Markdown left in the text: `# Job Description`
+_LABELLED_LINE = re.compile(r"^[\w /&-]{1,30}:\s")  # `Position: Senior Engineer`
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9\"'(])")
 
 
@@ -45,7 +49,7 @@ def description(body_html: str, length: int = DESCRIPTION_LENGTH) -> str:
     "Company Description" and one-line label paragraphs skipped), then the sentences after it
     while they fit, cut as `summary` cuts."""
     for text in _block_texts(body_html):
-        text = _LABELS.sub("", text, count=1).strip()
+        text = _LABELS.sub("", _MARKERS.sub("", text), count=1).strip()
         if not _is_label(text):
             sentences = _SENTENCE_END.split(text)
             kept = sentences[0]
@@ -73,5 +77,12 @@ def _block_texts(body_html: str) -> list[str]:
 
 
 def _is_label(text: str) -> bool:
+    """A heading or a label written as a paragraph: too short for a sentence, ending with a
+    colon, `Label: value`, or a few words all capitalised (`What Need Can You Fill?`)."""
     words = text.split()
-    return not words or text.endswith(":") or (len(words) < _MIN_WORDS and text[-1] not in ".!?")
+    if len(words) < 3 or text.endswith(":") or (len(words) < _MIN_WORDS and text[-1] not in ".!?"):
+        return True
+    if len(words) < 12 and _LABELLED_LINE.match(text):
+        return True
+    headline = len(words) <= 8 and text[-1] != "."
+    return headline and all(not w[0].isalpha() or w[0].isupper() for w in words)
