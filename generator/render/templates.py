@@ -151,7 +151,11 @@ def install_strings(env: jinja2.Environment, config: Config) -> Strings:
         card_places=card_places,
     )
     env.filters["human_date"] = lambda value: strings.date(value, config.date_format)
-    env.filters["age"] = strings.age  # `posting.date_posted | age(today)`: today stays in the page key
+    # `posting.date_posted | age(today)`: today stays in the page key. A date after the build
+    # clock (a posting dated ahead) shows the date, not "today".
+    env.filters["age"] = lambda value, today: (
+        strings.age(value, today) if value <= today else strings.date(value, config.date_format)
+    )
     env.filters["salary"] = lambda salary: format_salary(salary, strings)
     env.filters["employment"] = lambda code: strings.get(
         f"employment.{str(code).upper()}", strings("employment.OTHER")

@@ -43,6 +43,7 @@ def _files() -> dict[str, str]:
             body=GERMAN,
         ),
         "undated.md": front_matter("Data Clerk", company="Ledger & Sons", location="Leeds, UK"),
+        "ahead.md": front_matter("Night Porter", company="Inn", location="York, UK", date="2026-02-03"),
     }
 
 
@@ -101,6 +102,11 @@ def test_the_search_card_template_is_the_same_macro_with_empty_hidden_fields(boa
                 "search.clear"):
         assert strings[key] == EN[key]
     assert all(key.startswith(("search.", "age.", "month.", "date.")) for key in strings)
+
+
+def test_a_date_after_the_build_clock_is_shown_as_a_date_not_as_today(board: Board) -> None:
+    card = _card_of(board.page("index.html"), "Night Porter")
+    assert 'datetime="2026-02-03" title="3 Feb 2026">3 Feb 2026</time>' in card
 
 
 def test_a_posting_without_a_stated_date_shows_no_age_and_says_so(board: Board) -> None:
@@ -213,7 +219,7 @@ def test_a_german_board_speaks_german(tmp_path: Path) -> None:
     board = make_board(tmp_path, _files(), _config(tmp_path, 'language = "de"\n'))
     front = board.page("index.html")
     assert front.startswith('<!doctype html>\n<html lang="de">')
-    assert ">Firmen</a>" in front and ">Orte</a>" in front and "3 offene Stellen" in front
+    assert ">Firmen</a>" in front and ">Orte</a>" in front and "4 offene Stellen" in front
     assert "vor 3 Tagen" in front and 'title="29. Dez. 2025"' in front
     assert "Zum Inhalt springen" in front and 'placeholder="Fähigkeit, Titel oder Firma"' in front
     strings = json.loads(html.unescape(re.search(r'data-strings="([^"]*)"', front)[1]))
