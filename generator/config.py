@@ -69,7 +69,9 @@ class Config:
     # A posting's budget while it is read (see generator.budget): past it, it is skipped.
     max_read_seconds: float = 10.0  # CPU time
     max_read_memory_mib: int = 1024  # memory, in MiB
-    language: str = "en"
+    language: str = "en"  # the board's language: its UI strings (see render.strings) and <html lang>
+    date_format: str | None = None  # strftime-like (%-d %b %Y); None: the language's own
+    strings: dict[str, str] = field(default_factory=dict)  # [strings]: single UI strings overridden
     # What company and location feeds carry: "summary" (each posting's summary) or "full"
     # (its whole body too). The board's main feed always carries the whole body.
     feed_content: str = "summary"
@@ -91,6 +93,8 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "max_read_seconds": (int, float),
     "max_read_memory_mib": int,
     "language": str,
+    "date_format": str,
+    "strings": dict,
     "feed_content": str,
     "aliases": dict,
     "ignore": list,
@@ -175,6 +179,9 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int | N
         elif key in _CHOICES and value not in _CHOICES[key]:
             choices = " or ".join(f'"{c}"' for c in _CHOICES[key])
             say(key, f"{key!r} must be {choices}, not {value!r}{_did_you_mean(value, _CHOICES[key])}")
+        elif key in ("strings", "date_format"):
+            for problem in _string_problems(key, value):
+                say(key, problem)
         elif key == "aliases":
             for kind, table in value.items():
                 name = f"aliases.{kind}"
@@ -220,6 +227,18 @@ def _literal_hint(value: object, expected: type | tuple[type, ...]) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and expected is str:
         return f' (write it in quotes: "{value}")'
     return ""
+
+
+def _string_problems(key: str, value: Any) -> list[str]:
+    """What is wrong with `[strings]` or `date_format`."""
+    from generator.render.strings import bad_date_format, unknown_keys
+
+    if key == "date_format":
+        bad = bad_date_format(value)
+        return [f"'date_format' has {bad!r}, which is not one of %d %-d %m %-m %b %B %Y %y %%"] if bad else []
+    if not all(isinstance(v, str) for v in value.values()):
+        return ["'strings' must map string keys to text"]
+    return [f"unknown key 'strings.{k}' (see generator/render/strings.py)" for k in unknown_keys(value)]
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:

@@ -14,6 +14,7 @@ from generator.clean.sanitize import sanitize_html
 from generator.clean.structure import tidy_markdown, unglue_sentences
 from generator.clean.text import repair_text
 from generator.extract.metadata import extract_metadata
+from generator.language import detect_language
 from generator.model.posting import Origin, Posting
 from generator.readers import read_text
 from generator.readers.base import RawPosting
@@ -53,7 +54,8 @@ def process_text_full(text: str, *, source: str, fallback_date: dt.date) -> Proc
         fields["origins"]["date_posted"] = Origin.BUILD
     body_html = render_body(body_markdown, raw, base_url=meta.source_url or meta.apply_url)
     body_text = html_to_text(body_html)
-    posting = Posting(source=source, body_html=body_html, body_text=body_text, **fields)
+    language = detect_language(f"{meta.title}\n{body_text}")
+    posting = Posting(source=source, body_html=body_html, body_text=body_text, language=language, **fields)
     problem = refusal(posting)
     if problem is not None:
         raise problem

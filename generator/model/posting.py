@@ -84,6 +84,7 @@ class Posting(Metadata):
     body_html: str
     body_text: str
     slug: str = ""
+    language: str | None = None  # detected from the text (BCP 47, e.g. "de"); None: the board's
 
     def is_expired(self, today: dt.date) -> bool:
         return self.valid_through is not None and self.valid_through < today

@@ -41,7 +41,7 @@ def posting_to_json(posting: Posting) -> str:
 _FIELD_SET = frozenset(_FIELDS)
 _ORIGINS: dict[str, Origin] = {origin.value: origin for origin in Origin}
 _TEXT = ("source", "title", "body_html", "body_text")
-_OPTIONAL_TEXT = ("company", "company_url", "employment_type", "apply_url", "source_url")
+_OPTIONAL_TEXT = ("company", "company_url", "employment_type", "apply_url", "source_url", "language")
 _TEXT_LISTS = ("tags", "warnings")
 _FLAGS = ("remote", "draft")
 _decode = json.JSONDecoder().decode

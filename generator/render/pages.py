@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -19,8 +20,8 @@ from generator.model.site import Site
 from generator.model.taxonomy import Taxonomy, Term
 from generator.render.jsonld import posting_script
 from generator.render.keys import PageKeys
-from generator.render.summary import summary
-from generator.render.templates import make_environment
+from generator.render.summary import description, summary
+from generator.render.templates import install_strings, make_environment
 from generator.write.output import SiteWriter
 
 if TYPE_CHECKING:  # the renderer only calls it; the cache behind it belongs to the build
@@ -77,7 +78,9 @@ class PageRenderer:
         self.rendered = 0  # pages rendered (not kept because their key was unchanged)
         self.stages: dict[str, float] = {}  # seconds per stage of rendering (see `stage`)
         self.site_pages: list[SitePage] = []  # the board's own pages (render.site_pages)
-        self.env.filters["summary"] = summary  # meta descriptions and feed entries
+        self.env.filters["summary"] = summary  # feed entries
+        self.env.filters["description"] = description  # meta descriptions: the first real sentence
+        self.strings = install_strings(self.env, config)
         self.env.globals.update(
             config=config,
             taxonomies=site.taxonomies,
@@ -222,4 +225,12 @@ def _render_term(renderer: PageRenderer, writer: SiteWriter, taxonomy: Taxonomy,
 
 
 def render_not_found(renderer: PageRenderer, writer: SiteWriter) -> None:
-    renderer.emit(writer, "404.html", site_paths.NOT_FOUND)
+    renderer.emit(writer, "404.html", site_paths.NOT_FOUND, site_root=not_found_root(renderer.config))
+
+
+def not_found_root(config: Config) -> str:
+    """Where 404.html finds the site from any URL a host shows it at (`/jobs/gone/`): the base
+    URL's path (`/board/`) when one is set, else the domain's root."""
+    if not config.base_url:
+        return "/"
+    return urlsplit(config.base_url).path.rstrip("/") + "/"

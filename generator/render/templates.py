@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,12 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from generator.config import Config
 from generator.display import human_date
 from generator.extract.employment import employment_label
-from generator.model.salary_text import salary_text
+from generator.model.posting import Origin, Posting
+from generator.model.salary_text import SalaryWords, salary_text
+from generator.render.strings import Strings, strings_for
 
 _SOURCE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _INSTALLED_TEMPLATES = Path(__file__).resolve().parents[1] / "_templates"
@@ -92,3 +96,43 @@ def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
     env.filters["employment"] = employment_label
     env.filters["human_date"] = human_date
     return env
+
+
+def date_is_stated(posting: Posting) -> bool:
+    """False when the posting gave no date and the build clock stood in for it."""
+    return posting.origins.get("date_posted") != Origin.BUILD
+
+
+def card_places(posting: Posting) -> list[str]:
+    """The posting's places without `Remote`, which the card shows as its own badge."""
+    return [place.label for place in posting.places if not place.remote]
+
+
+def install_strings(env: jinja2.Environment, config: Config) -> Strings:
+    """The board's UI strings into the templates: `t(key, n=...)`, `script_strings` (JSON for
+    search.js), and filters that speak the board's language (dates, ages, salaries, types)."""
+    strings = Strings(strings_for(config.language, config.strings))
+    env.globals.update(
+        t=strings,
+        script_strings=json.dumps(
+            strings.for_script(), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ),
+        date_is_stated=date_is_stated,
+        card_places=card_places,
+    )
+    env.filters["human_date"] = lambda value: strings.date(value, config.date_format)
+    # `posting.date_posted | age(today)`: today stays in the page key. A date after the build
+    # clock (a posting dated ahead) shows the date, not "today".
+    env.filters["age"] = lambda value, today: (
+        strings.age(value, today) if value <= today else strings.date(value, config.date_format)
+    )
+    words = SalaryWords(
+        {period: strings(f"salary.{period}") for period in SalaryWords().periods},
+        strings.table["salary.from"],
+        strings.table["salary.up_to"],
+    )
+    env.filters["salary"] = lambda salary: salary_text(salary, words)  # the one salary formatter
+    env.filters["employment"] = lambda code: strings.get(
+        f"employment.{str(code).upper()}", strings("employment.OTHER")
+    )
+    return strings

@@ -51,7 +51,8 @@ class BuiltSite:
         return (self.output / "search" / "index.json").is_file()
 
     def page_kinds(self) -> dict[str, str]:
-        """One page of each kind people look at: front, posting, company, location.
+        """One page of each kind people look at: front, posting, company, location, and the
+        locations index.
 
         The posting with the longest body, and the company and the location with the most
         postings, so the pages have something on them."""
@@ -61,6 +62,7 @@ class BuiltSite:
         for kind, key in (("company", "companies"), ("location", "locations")):
             term = max(site.taxonomies[key].terms, key=lambda t: (t.known, len(t.postings), t.slug))
             kinds[kind] = f"{key}/{term.slug}/index.html"
+        kinds["locations"] = "locations/index.html"
         return kinds
 
 

@@ -44,19 +44,44 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _NotFoundHandler(_Handler):
+    """Like a real host: a missing URL gets the site's 404.html, with status 404."""
+
+    not_found: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 class SiteServer:
     """Serve `site` at http://127.0.0.1:<free port>/<prefix>/ in a background thread."""
 
-    def __init__(self, site: Path, prefix: str = "board") -> None:
-        self.www = site.parent / f"{site.name}-www"
-        self.www.mkdir()
-        (self.www / prefix).symlink_to(site.resolve(), target_is_directory=True)
-        handler = partial(_Handler, directory=str(self.www))
+    def __init__(self, site: Path, prefix: str = "board", not_found_page: bool = False) -> None:
+        """`prefix` "" serves the site at the root; `not_found_page` answers a missing URL with
+        the site's 404.html, as static hosts do."""
+        self.www = site.resolve()
+        if prefix:
+            self.www = site.parent / f"{site.name}-www"
+            self.www.mkdir()
+            (self.www / prefix).symlink_to(site.resolve(), target_is_directory=True)
+        handler_class: type[_Handler] = _Handler
+        if not_found_page:
+            handler_class = type("NotFound", (_NotFoundHandler,), {"not_found": site.resolve() / "404.html"})
+        handler = partial(handler_class, directory=str(self.www))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         host, port = self.httpd.server_address[:2]
         self.origin = f"http://{host}:{port}"
-        self.base = f"{self.origin}/{prefix}/"
+        self.base = f"{self.origin}/{prefix}/" if prefix else f"{self.origin}/"
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
 
     def __enter__(self) -> SiteServer:

@@ -54,6 +54,7 @@ def metadata(posting: Posting) -> dict:
         "apply_url": posting.apply_url,
         "source_url": posting.source_url,
         "tags": posting.tags,
+        "language": posting.language,
         "origins": {k: str(v) for k, v in sorted(posting.origins.items())},
     }
 

@@ -21,11 +21,11 @@ ALWAYS = {"sitemap.xml", "robots.txt"}  # small, and rendered on every build (th
 
 # template -> (text in the built-in file, what the edit puts there), each a visible change
 EDITS = {
-    "posting.html": ("<dt>Posted</dt>", "<dt>Posted on</dt>"),
-    "base.html": ("Skip to content", "Skip to the content"),
+    "posting.html": ('<dt>{{ t("posting.posted") }}</dt>', "<dt>Posted on</dt>"),
+    "base.html": ('{{ t("site.skip") }}', "Skip to the content"),
     "feed.xml": ("<generator>jobboard</generator>", "<generator>jobboard (edited)</generator>"),
     "_macros.html": ('<ul class="jobs">', '<ul class="jobs edited">'),
-    "term.html": ("Atom feed", "Feed of this list"),
+    "term.html": ('{{ t("term.feed") }}', "Feed of this list"),
 }
 
 

@@ -26,7 +26,8 @@ def bad_url(value: str) -> bool:
 
 
 # The theme's own active parts, which no posting can produce: the front page's search script
-# (relative links to static/search-engine.js and static/search.js) and its search form with its controls.
+# (relative links to static/search-engine.js and static/search.js), its search form with its controls
+# and the `<template id="job-card">` its results are made from.
 _THEME_SCRIPT = re.compile(r"^(?:\.\./)*static/search(?:-engine)?\.js$")
 _SEARCH_FORM_ID = "job-search"
 _FORM_CONTROLS = {"input", "select", "button"}
@@ -43,12 +44,12 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): v or "" for k, v in attrs}
         theme_form = tag == "form" and a.get("id") == _SEARCH_FORM_ID and set(a) <= {
-            "id", "class", "role", "aria-label", "data-root", "hidden"}  # fmt: skip
+            "id", "class", "role", "aria-label", "data-root", "data-strings", "hidden"}  # fmt: skip
         if theme_form:
             self._in_search_form = True
         elif tag in FORBIDDEN_ELEMENTS and not (self._in_search_form and tag in _FORM_CONTROLS) and not (
             tag == "button" and a.get("id") == "search-more"
-        ):
+        ) and not (tag == "template" and a == {"id": "job-card"}):  # the empty card for search results
             self.problems.append(f"<{tag}> element")
         if tag == "script":
             if a.get("type") == "application/ld+json" and "src" not in a:

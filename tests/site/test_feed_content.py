@@ -4,6 +4,7 @@ unless `feed_content = "full"`; the summary is one function, shared with meta de
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -96,12 +97,11 @@ def test_another_value_is_an_error_naming_the_key(tmp_path: Path, value: str) ->
     assert str(path) in line and "'feed_content'" in line
 
 
-def test_the_meta_description_is_the_same_summary(summaries: Board) -> None:
+def test_the_meta_description_starts_after_the_heading_in_whole_sentences(summaries: Board) -> None:
     page = summaries.page(f"jobs/{summaries.slug('job1.md')}/index.html")
-    posting = next(p for p in summaries.result.site.pages if p.source == "job1.md")
-    expected = summary(posting.body_text, 155)
-    assert f'<meta name="description" content="{expected}">' in page
-    assert len(expected) <= 155 and expected.endswith(ELLIPSIS)
+    (expected,) = re.findall(r'<meta name="description" content="([^"]*)">', page)
+    assert expected.startswith("We look after the ledgers of small bakeries. Ovens, flour and tidy sums.")
+    assert len(expected) <= 155 and expected.endswith("tidy sums."), "whole sentences that fit"
 
 
 def test_summary_ends_at_a_word_boundary() -> None:
