@@ -42,6 +42,8 @@ class Config:
     # What company and location feeds carry: "summary" (each posting's summary) or "full"
     # (its whole body too). The board's main feed always carries the whole body.
     feed_content: str = "summary"
+    # A posting that states no end date is closed once it is older than this (0: never).
+    max_age_days: int = 60
     aliases: dict[str, dict[str, str]] = field(
         default_factory=lambda: {kind: dict(table) for kind, table in DEFAULT_ALIASES.items()}
     )
@@ -58,6 +60,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "max_read_memory_mib": int,
     "language": str,
     "feed_content": str,
+    "max_age_days": int,
     "aliases": dict,
 }
 
@@ -99,6 +102,8 @@ def _problems(data: dict[str, Any]) -> list[str]:
             problems.append(f"{key!r} must be {_type_name(expected)}, not {type(value).__name__}")
         elif key == "per_page" and value < 1:
             problems.append("'per_page' must be at least 1")
+        elif key == "max_age_days" and value < 0:
+            problems.append("'max_age_days' must be 0 (no limit) or more")
         elif key in ("max_read_seconds", "max_read_memory_mib") and not 0 < value < 1e12:
             problems.append(f"{key!r} must be a number more than 0")
         elif key == "feed_content" and value not in FEED_CONTENT:

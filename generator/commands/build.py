@@ -36,6 +36,7 @@ from generator.cache import BuildCache, code_digest, open_cache
 from generator.clock import build_time
 from generator.commands.report import Report
 from generator.config import Config
+from generator.first_seen import apply_first_seen
 from generator.model.duplicates import Bodies
 from generator.model.posting import Posting
 from generator.model.site import Site, assemble_site
@@ -219,6 +220,7 @@ class Builder:
                 reading = read_postings_cached(options.content, config, log, cache, scan)
             postings, keys = reading.postings, reading.keys
             with _timed(stages, "assemble"):
+                apply_first_seen(postings, cache)
                 bodies = _duplicate_bodies(reading, cache)
                 site = assemble_site(
                     postings,
@@ -226,6 +228,7 @@ class Builder:
                     include_drafts=options.drafts,
                     aliases=config.aliases,
                     bodies=bodies,
+                    max_age_days=config.max_age_days,
                 )
                 if cache is not None and bodies.compared != bodies.memo:
                     cache.put_state(DUPLICATES_STATE, bodies.compared)

@@ -247,10 +247,10 @@ def test_build_killed_mid_write_leaves_a_cache_that_rebuilds_correctly(
     def crash(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "render_front_pages", crash)
-    with pytest.raises(KeyboardInterrupt):
-        build(_options(board), Config(), log=lambda _m: None)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # undoes the crash only, not SOURCE_DATE_EPOCH
+        patched.setattr(build_module, "render_front_pages", crash)
+        with pytest.raises(KeyboardInterrupt):
+            build(_options(board), Config(), log=lambda _m: None)
     # the previous site is untouched, and the next build is right
     assert (board / "out" / MARKER).is_file()
     build(_options(board), Config(), log=lambda _m: None)

@@ -66,7 +66,7 @@ def test_check_lists_problems_with_origins(board: Path, capsys: pytest.CaptureFi
     assert "title: guess" in nothing
     assert "warning: no company stated" in nothing
     assert "warning: no location stated" in nothing
-    assert "warning: no date" in nothing
+    assert "warning: date not stated; using first seen " in nothing
     dup = "\n".join(blocks["scraper-b.html"])
     assert "warning: duplicate of scraper-a.md" in dup
     assert "company: html meta" in dup
