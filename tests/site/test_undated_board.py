@@ -11,11 +11,15 @@ from tests.site.board import front_matter, make_board
 UNDATED = "Title: Night Baker\nCompany: Crumb Ltd\nLocation: Leeds, UK\n\n" + "We bake bread at night. " * 8
 
 
+def _job(title: str, date: str) -> str:
+    return front_matter(title, company="Acme", location="Berlin, Germany", date=date)
+
+
 def _files() -> dict[str, str]:
     return {
-        "recent.md": front_matter("Recent job", company="Acme", location="Berlin, Germany", date="2025-12-20"),
-        "older.md": front_matter("Older job", company="Acme", location="Berlin, Germany", date="2025-12-01"),
-        "stale.md": front_matter("Stale job", company="Acme", location="Berlin, Germany", date="2025-09-01"),
+        "recent.md": _job("Recent job", "2025-12-20"),
+        "older.md": _job("Older job", "2025-12-01"),
+        "stale.md": _job("Stale job", "2025-09-01"),
         "undated.txt": UNDATED,
     }
 
