@@ -179,6 +179,8 @@ def _warning_code(message: str) -> str:
         return "unknown-key"
     if message.startswith("ambiguous date"):
         return "ambiguous-date"
+    if message.startswith("front matter has no opening"):
+        return "missing-fence"
     if " not understood" in message:
         return message.split(" not understood", 1)[0].lower().replace(" ", "-") + "-unparsed"
     return "suspicious"
