@@ -139,6 +139,9 @@ def _posting_report(
         report.add("warning", "missing-company", "no company stated (JSON-LD hiringOrganization left out)")
     if not posting.locations and not posting.remote:
         report.add("warning", "missing-location", "no location stated (JSON-LD jobLocation left out)")
+    if not posting.apply_url and not posting.is_expired(today, max_age_days):
+        message = 'no way to apply: no apply link, e-mail address or "send your CV to" line'
+        report.add("warning", "no-apply", message)
     date_note = first_seen_note(posting)
     if date_note is not None:
         report.add("warning", "no-date", date_note)

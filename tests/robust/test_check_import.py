@@ -83,12 +83,14 @@ def test_check_json_is_for_programs(board: Path, capsys: pytest.CaptureFixture[s
         "missing-company",
         "missing-location",
         "no-date",
+        "no-apply",
     }
     assert files["ok.md"]["fields"]["locations"] == {"value": ["Berlin, Germany"], "origin": "front matter"}
     assert {p["code"] for p in files["scraper-b.html"]["problems"]} == {
         "duplicate",
         "missing-location",
         "no-date",
+        "no-apply",
     }
 
 
