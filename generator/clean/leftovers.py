@@ -29,7 +29,9 @@ def fix_spaced_emphasis(line: str) -> str:
     return _CLOSE_SPACED.sub(lambda m: f"**{m[1]}**" + (" " if m[2] else ""), line)
 
 
-_GLUE = re.compile(r"[ \t]+[*•·][ \t]+")
+# Only from the start of a run of spaces, and without backtracking into it (a long run
+# of spaces would be quadratic).
+_GLUE = re.compile(r"(?<![ \t])[ \t]++[*•·][ \t]++")
 _MIN_ITEMS = 4
 _MAX_ITEM_CHARS = 60
 _ITEM_START = re.compile(r"[A-Z0-9ÄÖÜ]")

@@ -40,6 +40,7 @@ class Site:
     drafts: list[Posting]
     taxonomies: dict[str, Taxonomy]
     duplicates: list[Duplicate] = field(default_factory=list)
+    max_age_days: int = 0  # what closed postings stating no end date (0: nothing), see assemble_site
 
     @property
     def pages(self) -> list[Posting]:
@@ -79,4 +80,4 @@ def assemble_site(
     open_ = [p for p in built if not p.is_expired(today, max_age_days)]
     closed = [p for p in built if p.is_expired(today, max_age_days)]
     taxonomies = {spec.key: build_taxonomy(spec, open_, aliases.get(spec.key, {})) for spec in TAXONOMIES}
-    return Site(open_, closed, drafts, taxonomies, duplicates)
+    return Site(open_, closed, drafts, taxonomies, duplicates, max_age_days)
