@@ -257,7 +257,11 @@ class LiveSite:
             pages = [p for p in site.pages if id(p) in reread]
         else:
             site = assemble_site(
-                postings, today=today, include_drafts=self.drafts, aliases=self.config.aliases
+                postings,
+                today=today,
+                include_drafts=self.drafts,
+                aliases=self.config.aliases,
+                max_age_days=self.config.max_age_days,
             )
             signatures = _signatures(site, today)
             pages = None
@@ -456,7 +460,8 @@ def _signatures(site: Site, today: dt.date) -> dict[int, tuple[Posting, _Signatu
             tuple((term.slug, term.name) for term in taxonomy.terms_of(posting))
             for taxonomy in site.taxonomies.values()
         )
-        result[id(posting)] = (posting, (posting_page_path(posting), posting.is_expired(today), terms))
+        closed = posting.is_expired(today, site.max_age_days)
+        result[id(posting)] = (posting, (posting_page_path(posting), closed, terms))
     return result
 
 
