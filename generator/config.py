@@ -75,6 +75,8 @@ class Config:
     # What company and location feeds carry: "summary" (each posting's summary) or "full"
     # (its whole body too). The board's main feed always carries the whole body.
     feed_content: str = "summary"
+    # A posting that states no end date is closed once it is older than this (0: never).
+    max_age_days: int = 60
     aliases: dict[str, dict[str, str]] = field(
         default_factory=lambda: {kind: dict(table) for kind, table in DEFAULT_ALIASES.items()}
     )
@@ -96,6 +98,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "date_format": str,
     "strings": dict,
     "feed_content": str,
+    "max_age_days": int,
     "aliases": dict,
     "ignore": list,
 }
@@ -174,6 +177,8 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int | N
             say(key, f"{key!r} must be {_type_name(expected)}, not {type(value).__name__}{hint}")
         elif key == "per_page" and value < 1:
             say(key, f"'per_page' must be at least 1, not {value}")
+        elif key == "max_age_days" and value < 0:
+            say(key, f"'max_age_days' must be 0 (no limit) or more, not {value}")
         elif key in ("max_read_seconds", "max_read_memory_mib") and not 0 < value < 1e12:
             say(key, f"{key!r} must be a number more than 0, not {value}")
         elif key in _CHOICES and value not in _CHOICES[key]:

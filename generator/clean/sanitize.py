@@ -24,6 +24,8 @@ from urllib.parse import urljoin
 
 import nh3
 
+from generator.clean.leftovers import drop_empty_paragraphs
+
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -248,7 +250,7 @@ def sanitize_html(html_text: str, *, base_url: str | None = None) -> str:
         rewritten = _rewrite(cleaned)
     except _Irregular:
         rewritten = _rewrite_with_parser(cleaned)
-    return _final_pass(rewritten)
+    return drop_empty_paragraphs(_final_pass(rewritten))
 
 
 def _rewrite_with_parser(fragment: str) -> str:

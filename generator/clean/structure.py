@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
+from generator.clean.leftovers import fix_spaced_emphasis, split_glued_list
+
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # The heading text ends at its last character that is not a space or tab; the group
 # is written so that it cannot backtrack (`(.*?)[ \t]*$` is quadratic in a long line).
@@ -38,6 +40,7 @@ _DOUBLE_BULLET = re.compile(r"^( *)([*+-])[ \t]+[*+-][ \t]+(?=[^\s*_-])")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([*_-])(?:[ \t]*+\1){2,}+[ \t]*+$")
 _BROKEN_BOLD = re.compile(r"\*\*[ \t]+\*\*(\S(?:[^*]*?\S)?)\*\*\*\*")
 _EMPTY_BOLD = re.compile(r"(?:(?<=\s)|^)\*\*\*\*(?=\s|$)")
+_LONE_BREAK = re.compile(r"^ {0,3}<br\s*/?>\s*$", re.I)
 _WRAPPED_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
 # A link's target and title after `](`, and a title alone after white space.
 _LINK_END = re.compile(r'>?(?:\s++"[^"]*+")?\s*+\)')
@@ -175,7 +178,7 @@ def _fix_heading(line: str) -> str:
 
 
 def _fix_emphasis(line: str) -> str:
-    line = _BROKEN_BOLD.sub(r"**\1**", line)
+    line = fix_spaced_emphasis(_BROKEN_BOLD.sub(r"**\1**", line))
     if "****" in line:
         line = _EMPTY_BOLD.sub("", line)
         line = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", line)
@@ -186,7 +189,9 @@ def _fix_emphasis(line: str) -> str:
 
 def _fix_line(line: str) -> str:
     line = line.rstrip()
-    if not line.strip():
+    if not line.strip() or _LONE_BREAK.match(line):
+        # A `<br>` alone on a line would start an HTML block that shows the Markdown
+        # after it literally (`[url](url)`): it stands for a paragraph break.
         return ""
     if "#" not in line and "*" not in line and line.lstrip()[0] not in "+-_":
         # Nothing below can apply: headings need '#', emphasis fixes '*', and
@@ -365,7 +370,10 @@ def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
             lines.append(None)
         else:
             fixed = _fix_line(line)
-            lines.append("" if _is_apply_footer(fixed, apply_url) else fixed)
+            if _is_apply_footer(fixed, apply_url):
+                lines.append("")
+            else:
+                lines.extend(split_glued_list(fixed).split("\n") if " " in fixed else [fixed])
 
     _resolve_empty_headings(lines)
     _dedent_lists(lines)

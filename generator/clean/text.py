@@ -17,6 +17,8 @@ import re
 
 import ftfy
 
+from generator.clean.leftovers import repair_leftover_mojibake
+
 # unescape_html is off on purpose: entities belong to the Markdown/HTML renderer,
 # and turning "&lt;script&gt;" into "<script>" here would make escaped markup live.
 _FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -65,7 +67,7 @@ def _needs_ftfy(segment: str) -> bool:
 def _repair_text_slow(text: str) -> str:
     """Reference path: ftfy over the whole text. Same result as `repair_text`."""
     text = _normalize_newlines(text)
-    return _strip_invisible(ftfy.fix_text(text, _FTFY_CONFIG))
+    return repair_leftover_mojibake(_strip_invisible(ftfy.fix_text(text, _FTFY_CONFIG)))
 
 
 def repair_text(text: str) -> str:
@@ -92,4 +94,4 @@ def repair_text(text: str) -> str:
         pos = end
     if pending:
         out.append(ftfy.fix_text("".join(pending), _FTFY_CONFIG))
-    return _strip_invisible("".join(out))
+    return repair_leftover_mojibake(_strip_invisible("".join(out)))

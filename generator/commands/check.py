@@ -8,11 +8,13 @@ does not have is stored there for the next build), and writes nothing else. Seve
   front matter, no title or description; `buildable.refusal` is the rule both use).
   `check` exits 1 when there is any error.
 - warning: the posting is built but a person should look: no company or no location
-  (so JSON-LD leaves `hiringOrganization` / `jobLocation` out), no date (the build clock
-  or the file time is used), a salary, date or URL that was not understood, an ambiguous
-  date, an unknown front-matter key, no description (a front-matter-only file), a duplicate
-  that the build drops.
-- note: expected states: expired (page kept, marked closed), draft (built only with `--drafts`).
+  (so JSON-LD leaves `hiringOrganization` / `jobLocation` out), no date stated (the
+  date the file was first seen is used, see first_seen), no way to apply, a salary, date
+  or URL that was not understood, an ambiguous date, an unknown front-matter key, no
+  description (a front-matter-only file), a duplicate that the build drops, front matter
+  without its opening `---`.
+- note: expected states: expired or older than `max_age_days` (page kept, marked closed),
+  draft (built only with `--drafts`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from generator.config import Config
 from generator.display import one_line, shown_path
 from generator.engine import BuildOptions, Engine
 from generator.engine.engine import Nowhere
-from generator.model.posting import Origin, Posting
+from generator.first_seen import first_seen_note
+from generator.model.posting import Posting
 
 Severity = Literal["error", "warning", "note"]
 
@@ -85,7 +88,8 @@ def check_content(
         report.add("error", "unreadable", skip.message, skip.line)
     dropped = {d.dropped.source: d.kept.source for d in site.duplicates}
     for posting in postings:
-        reports[posting.source] = _posting_report(posting, today, dropped.get(posting.source))
+        report = _posting_report(posting, today, dropped.get(posting.source), config.max_age_days)
+        reports[posting.source] = report
     return CheckReport([reports[key] for key in sorted(reports)])
 
 
@@ -113,7 +117,9 @@ _FIELDS = (
 )
 
 
-def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) -> FileReport:
+def _posting_report(
+    posting: Posting, today: dt.date, duplicate_of: str | None, max_age_days: int = 0
+) -> FileReport:
     report = FileReport(posting.source, posting.title)
     for name in _FIELDS:
         value = _value(posting, name)
@@ -125,8 +131,12 @@ def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) 
         report.add("warning", "missing-company", "no company stated (JSON-LD hiringOrganization left out)")
     if not posting.locations and not posting.remote:
         report.add("warning", "missing-location", "no location stated (JSON-LD jobLocation left out)")
-    if posting.origins.get("date_posted") is Origin.BUILD:
-        report.add("warning", "no-date", "no date: the build clock or file time is used as datePosted")
+    if not posting.apply_url and not posting.is_expired(today, max_age_days):
+        message = 'no way to apply: no apply link, e-mail address or "send your CV to" line'
+        report.add("warning", "no-apply", message)
+    date_note = first_seen_note(posting)
+    if date_note is not None:
+        report.add("warning", "no-date", date_note)
     problem = refusal(posting)  # the build's own rule; a posting read fresh always passes it
     if problem is not None:
         report.add("error", "not-buildable", problem.message, problem.line)
@@ -139,6 +149,12 @@ def _posting_report(posting: Posting, today: dt.date, duplicate_of: str | None) 
         report.add("warning", "duplicate", f"duplicate of {shown_path(duplicate_of)}: same job, not built")
     if posting.is_expired(today):
         report.add("note", "expired", f"expired on {posting.valid_through}: page kept, marked closed")
+    elif posting.aged_out(today, max_age_days):
+        report.add(
+            "note",
+            "too-old",
+            f"older than {max_age_days} days (max_age_days) and no end date: page kept, marked closed",
+        )
     if posting.draft:
         report.add("note", "draft", "draft: built only with --drafts")
     return report
@@ -158,6 +174,8 @@ def _warning_code(message: str) -> str:
         return "unknown-key"
     if message.startswith("ambiguous date"):
         return "ambiguous-date"
+    if message.startswith("front matter has no opening"):
+        return "missing-fence"
     if " not understood" in message:
         return message.split(" not understood", 1)[0].lower().replace(" ", "-") + "-unparsed"
     return "suspicious"

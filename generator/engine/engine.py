@@ -34,6 +34,7 @@ from generator.config import Config
 from generator.engine.options import EVERYTHING, BuildOptions, BuildResult, Changes
 from generator.engine.output_folder import OutputFolder
 from generator.engine.report import Report
+from generator.first_seen import apply_first_seen
 from generator.model.duplicates import Bodies
 from generator.model.site import Site, assemble_site
 from generator.reading import (
@@ -221,12 +222,14 @@ class Engine:
 
     def _assemble(self, reading: Reading, cache: BuildCache | None, today: dt.date) -> Site:
         bodies = _duplicate_bodies(reading, cache)
+        apply_first_seen(reading.postings, cache)  # a posting that states no date: when it was first seen
         site = assemble_site(
             reading.postings,
             today=today,
             include_drafts=self.options.drafts,
             aliases=self.config.aliases,
             bodies=bodies,
+            max_age_days=self.config.max_age_days,
         )
         if cache is not None and bodies.compared != bodies.memo:
             cache.put_state(DUPLICATES_STATE, bodies.compared)

@@ -15,7 +15,7 @@ from generator.display import shown_path
 from generator.model.site import Site
 from generator.reading import Skip
 
-_COUNTS = ("postings", "companies", "locations", "closed", "drafts")
+_COUNTS = ("postings", "companies", "locations", "closed", "aged", "drafts")
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,11 @@ class Report:
     postings: int  # open postings
     companies: int
     locations: int
-    closed: int
+    closed: int  # past their end date, or older than max_age_days
     drafts: int  # drafts not built
     skipped: list[Skip] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (dropped, kept) sources
+    aged: int = 0  # of the closed: stating no end date, older than max_age_days
 
     @classmethod
     def of(cls, site: Site, skipped: list[Skip]) -> Report:
@@ -35,6 +36,7 @@ class Report:
             companies=len(site.taxonomies["companies"].terms),
             locations=len(site.taxonomies["locations"].terms),
             closed=len(site.closed),
+            aged=sum(1 for p in site.closed if p.valid_through is None),
             drafts=len(site.drafts),
             skipped=list(skipped),
             duplicates=[(d.dropped.source, d.kept.source) for d in site.duplicates],
@@ -58,8 +60,10 @@ class Report:
             f"{len(self.skipped)} skipped",
         ]
         extra = []
-        if self.closed:
-            extra.append(f"{self.closed} closed")
+        if self.closed - self.aged:
+            extra.append(f"{self.closed - self.aged} closed")
+        if self.aged:
+            extra.append(f"{self.aged} closed as older than max_age_days")
         if self.drafts:
             extra.append(f"{self.drafts} drafts not built")
         if self.duplicates:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from generator.extract.apply import address_in, address_in_body
 from generator.extract.dates import ambiguous_date, date_from_file_name, parse_date
 from generator.extract.employment import match_employment_type, parse_employment_type
 from generator.extract.filename_title import title_case
@@ -128,6 +129,11 @@ def extract_metadata(
     meta.company_url = url_field("company_url", "company URL")
     meta.source_url = url_field("source_url", None)
     meta.apply_url = url_field("apply_url", "apply URL")
+    if meta.apply_url is None:  # an e-mail address to apply to (see extract.apply)
+        if address := address_in(raw.get("contact")):
+            meta.apply_url, origins["apply_url"] = "mailto:" + address, raw.fields["contact"].origin
+        elif address := address_in_body(raw.body):
+            meta.apply_url, origins["apply_url"] = "mailto:" + address, Origin.GUESS
 
     locations_value = raw.get("locations")
     if locations_value is not None:

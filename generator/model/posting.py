@@ -20,6 +20,7 @@ class Origin(StrEnum):
     JSON_LD = "json-ld"
     GUESS = "guess"
     BUILD = "build"
+    FIRST_SEEN = "first seen"  # no date stated: the date the build first saw the file
 
     def __str__(self) -> str:
         return self.value
@@ -80,11 +81,25 @@ class Posting(Metadata):
     """One posting after reading, cleaning and extraction: its metadata and its body."""
 
     source: str  # path relative to the content folder, with forward slashes
-    date_posted: dt.date  # always known: front matter, file name, or the build clock
+    date_posted: dt.date  # always known: stated, else first seen, else the build clock
     body_html: str
     body_text: str
     slug: str = ""
     language: str | None = None  # detected from the text (BCP 47, e.g. "de"); None: the board's
 
-    def is_expired(self, today: dt.date) -> bool:
-        return self.valid_through is not None and self.valid_through < today
+    @property
+    def date_stated(self) -> bool:
+        """Does the posting state its date? Else `date_posted` is when the file was first seen
+        (or the build clock), shown as "date not stated" and sorted after dated postings."""
+        return self.origins.get("date_posted") not in (Origin.BUILD, Origin.FIRST_SEEN)
+
+    def is_expired(self, today: dt.date, max_age_days: int = 0) -> bool:
+        """Closed: its end date has passed, or, stating no end date, it is older than
+        `max_age_days` (0: no limit) counted from its date (or first seen)."""
+        if self.valid_through is not None:
+            return self.valid_through < today
+        return max_age_days > 0 and (today - self.date_posted).days > max_age_days
+
+    def aged_out(self, today: dt.date, max_age_days: int) -> bool:
+        """Closed by `max_age_days` only (no end date stated)."""
+        return self.valid_through is None and self.is_expired(today, max_age_days)

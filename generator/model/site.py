@@ -57,6 +57,7 @@ class Site:
     drafts: list[Posting]
     taxonomies: dict[str, Taxonomy]
     duplicates: list[Duplicate] = field(default_factory=list)
+    max_age_days: int = 0  # what closed postings stating no end date (0: nothing), see assemble_site
 
     @property
     def pages(self) -> list[Posting]:
@@ -76,8 +77,12 @@ def assemble_site(
     include_drafts: bool = False,
     aliases: Mapping[str, Mapping[str, str]] = {},
     bodies: Bodies | None = None,
+    max_age_days: int = 0,
 ) -> Site:
-    """Drop duplicates, set aside drafts and expired postings, give slugs, group.
+    """Drop duplicates, set aside drafts and closed postings, give slugs, group.
+
+    Newest first, postings that state no date after all dated ones. Closed: past their end
+    date, or stating none and older than `max_age_days` (0: no limit).
 
     `bodies` gives postings' body texts where the postings come without them (see
     bodies.BodyStore), and remembers comparisons; see model.duplicates.
@@ -88,8 +93,8 @@ def assemble_site(
     slugs = SlugRegistry()
     for posting in built:
         posting.slug = slugs.claim(f"{posting.title} {posting.company or ''}")
-    built.sort(key=lambda p: (-p.date_posted.toordinal(), p.title.casefold(), p.slug))
-    open_ = [p for p in built if not p.is_expired(today)]
-    closed = [p for p in built if p.is_expired(today)]
+    built.sort(key=lambda p: (not p.date_stated, -p.date_posted.toordinal(), p.title.casefold(), p.slug))
+    open_ = [p for p in built if not p.is_expired(today, max_age_days)]
+    closed = [p for p in built if p.is_expired(today, max_age_days)]
     taxonomies = {spec.key: build_taxonomy(spec, open_, aliases.get(spec.key, {})) for spec in TAXONOMIES}
-    return Site(open_, closed, drafts, taxonomies, duplicates)
+    return Site(open_, closed, drafts, taxonomies, duplicates, max_age_days)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from generator.clean.leftovers import link_markdown_in_html
 from generator.readers.base import Found, PostingError, RawPosting, Reader
+from generator.readers.body_format import written_as_markdown
 from generator.readers.front_matter import FrontMatterReader
 from generator.readers.html_page import HtmlReader
 from generator.readers.labelled_text import LabelledTextReader
@@ -29,6 +31,11 @@ def read_text(text: str) -> RawPosting:
     """Split decoded, repaired text into raw fields and a body."""
     raw = reader_for(text).read(text)
     finish_structured_fields(raw)
+    if raw.body_format == "html":
+        if written_as_markdown(raw.body):
+            raw.body_format = "markdown"
+        else:
+            raw.body = link_markdown_in_html(raw.body)
     return raw
 
 

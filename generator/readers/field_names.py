@@ -65,6 +65,11 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "tags": ("tags", "keywords", "skills"),
     "draft": ("draft",),
+    # An address to apply to when no apply URL is stated (extract.apply).
+    "contact": (
+        "contact", "contact email", "email", "e mail", "apply email", "application email",
+        "recruiter email", "contact person", "kontakt", "ansprechpartner", "ansprechpartnerin",
+    ),
 }
 # fmt: on
 
@@ -82,6 +87,7 @@ LABEL_FIELDS = frozenset(
         "date",
         "salary",
         "valid_through",
+        "contact",
     }
 )
 
@@ -92,7 +98,7 @@ LABEL_FIELDS = frozenset(
 IGNORED_KEYS = frozenset(
     {
         "layout", "permalink", "id", "uuid", "guid", "slug", "http", "https", "categories",
-        "category", "contact", "author", "lang", "language", "image", "logo", "company logo",
+        "category", "author", "lang", "language", "image", "logo", "company logo",
         "featured", "sticky", "redirect from", "sitemap", "comments", "updated", "modified",
         "last modified", "updated at", "description", "summary", "excerpt", "source",
     }

@@ -18,15 +18,14 @@ import frontmatter
 
 from generator.model.posting import Origin
 from generator.readers.base import PostingError, RawPosting
+from generator.readers.fence import MISSING_FENCE_WARNING, fenceless_front_matter
 from generator.readers.field_names import by_field, did_you_mean, is_known_key, normalise
 from generator.readers.field_values import clean_text, clean_value
 from generator.readers.structured_data import remove_json_ld, set_structured_fields
-from generator.readers.yaml_safe import HardenedYAMLHandler
+from generator.readers.yaml_safe import HardenedYAMLHandler, load_front_matter
 
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-# Some exports omit the opening fence: `key: value` lines, then `---`.
-_BARE_KEY = re.compile(r"\A[A-Za-z_][\w-]*:[ \t]")
 
 
 class FrontMatterReader:
@@ -44,6 +43,8 @@ class FrontMatterReader:
         metadata, body = frontmatter.parse(text, handler=fences)
         data = clean_value(metadata)
         raw = RawPosting(reader=self.name, body=body)
+        if fences.first_line == 1:
+            raw.warnings.append(MISSING_FENCE_WARNING)
         fill_fields(raw, data, key_lines(fences.yaml_text, fences.first_line))
         if looks_like_html(raw.body):
             raw.body_format = "html"
@@ -60,15 +61,9 @@ class FrontMatterReader:
             if close is None:
                 return None
             return text[opening.end() : close.start()], text[close.end() :], 2
-        if _BARE_KEY.match(text):
-            close = _CLOSE.search(text)
-            if close is not None and close.start() > 0:
-                head = text[: close.start()]
-                if all(
-                    _BARE_KEY.match(line) or line[:1] in " \t-#" or not line.strip()
-                    for line in head.splitlines()
-                ):
-                    return head, text[close.end() :], 1
+        fenceless = fenceless_front_matter(text)
+        if fenceless is not None and _loads(fenceless[0]):
+            return *fenceless, 1
         return None
 
 
@@ -86,6 +81,16 @@ class _Fences(HardenedYAMLHandler):
             raise ValueError("no front matter")
         self.yaml_text, body, self.first_line = split
         return self.yaml_text, body
+
+
+def _loads(yaml_text: str) -> bool:
+    """Is this block (front matter without its opening fence) YAML? Else the text is left
+    to the other readers, as it was before such blocks were recognised."""
+    try:
+        load_front_matter(yaml_text, first_line=1)
+    except PostingError:
+        return False
+    return True
 
 
 def fill_fields(raw: RawPosting, data: dict[str, Any], lines: dict[str, int]) -> None:

@@ -254,6 +254,8 @@ def map_job_posting(node: dict[str, Any]) -> StructuredPosting:
     f["date"] = _text(node.get("datePosted"))
     f["valid_through"] = _text(node.get("validThrough"))
     f["apply_url"] = _apply_url(node.get("potentialAction"))
+    contact = _first(node.get("applicationContact"))
+    f["contact"] = _normalised(contact) if isinstance(contact, dict) else _text(contact)
     out.url = _http_url(node.get("url"))
     f["source_url"] = out.url
     f["tags"] = _tags(node)

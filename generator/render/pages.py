@@ -194,7 +194,7 @@ def posting_page(renderer: PageRenderer, posting: Posting) -> tuple[str, dict[st
     """The path and template context of a posting's page."""
     return posting_page_path(posting), {
         "posting": posting,
-        "closed": posting.is_expired(renderer.today),
+        "closed": posting.is_expired(renderer.today, renderer.site.max_age_days),
     }
 
 

@@ -248,10 +248,10 @@ def test_build_killed_mid_write_leaves_a_cache_that_rebuilds_correctly(
     def crash(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    crash_after_posting_pages(monkeypatch, crash)
-    with pytest.raises(KeyboardInterrupt):
-        build(_options(board), Config(), log=lambda _m: None)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # undoes the crash only, not SOURCE_DATE_EPOCH
+        crash_after_posting_pages(patched, crash)
+        with pytest.raises(KeyboardInterrupt):
+            build(_options(board), Config(), log=lambda _m: None)
     # the previous site is untouched, and the next build is right
     assert (board / "out" / MARKER).is_file()
     build(_options(board), Config(), log=lambda _m: None)

@@ -157,7 +157,10 @@ def test_unknown_keys_are_warned_with_a_suggestion_and_line() -> None:
 
 def test_unknown_key_line_without_opening_fence() -> None:
     raw = FrontMatterReader().read(f"title: Baker\nsalery: 30k\n---\n{BODY}")
-    assert raw.warnings == ["unknown front-matter key 'salery': did you mean 'salary'? (line 2)"]
+    assert raw.warnings == [
+        "front matter has no opening `---` fence: read as front matter anyway (line 1)",
+        "unknown front-matter key 'salery': did you mean 'salary'? (line 2)",
+    ]
 
 
 @pytest.mark.parametrize("key", ["layout", "permalink", "id", "slug", "http", "categories", "contact"])

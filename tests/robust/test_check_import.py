@@ -66,7 +66,7 @@ def test_check_lists_problems_with_origins(board: Path, capsys: pytest.CaptureFi
     assert "title: guess" in nothing
     assert "warning: no company stated" in nothing
     assert "warning: no location stated" in nothing
-    assert "warning: no date" in nothing
+    assert "warning: date not stated; using first seen " in nothing
     dup = "\n".join(blocks["scraper-b.html"])
     assert "warning: duplicate of scraper-a.md" in dup
     assert "company: html meta" in dup
@@ -83,12 +83,14 @@ def test_check_json_is_for_programs(board: Path, capsys: pytest.CaptureFixture[s
         "missing-company",
         "missing-location",
         "no-date",
+        "no-apply",
     }
     assert files["ok.md"]["fields"]["locations"] == {"value": ["Berlin, Germany"], "origin": "front matter"}
     assert {p["code"] for p in files["scraper-b.html"]["problems"]} == {
         "duplicate",
         "missing-location",
         "no-date",
+        "no-apply",
     }
 
 

@@ -46,7 +46,7 @@ def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtur
     for n in range(5):
         (tmp_path / "content" / f"extra-{n}.md").write_text(
             f"---\ntitle: Extra Job {n}\ncompany: Acme {n % 2}\nlocation: Berlin, Germany\n"
-            f"date: 2025-0{n + 1}-10\n---\nBody of extra job {n}.\n",
+            f"date: 2025-12-{n + 10}\n---\nBody of extra job {n}.\n",  # open: within max_age_days
             encoding="utf-8",
         )
     cache = None
@@ -248,7 +248,7 @@ def test_a_body_only_edit_renders_just_its_page_and_feeds(live: LiveSite, tmp_pa
 def test_a_body_edit_that_makes_a_duplicate_is_seen(live: LiveSite, tmp_path: Path) -> None:
     # Same title and company as extra-0 and, after the edit, the same body: a duplicate now.
     (live.content / "extra-9.md").write_text(
-        "---\ntitle: Extra Job 0\ncompany: Acme 0\nlocation: Berlin, Germany\ndate: 2025-01-10\n---\n"
+        "---\ntitle: Extra Job 0\ncompany: Acme 0\nlocation: Berlin, Germany\ndate: 2025-12-10\n---\n"
         "Something else entirely, nothing like the other one at all.\n"
     )
     live.rebuild({CONTENT})

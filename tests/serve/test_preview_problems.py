@@ -75,7 +75,7 @@ def test_a_quick_pass_adding_a_posting_keeps_the_search_index(live: LiveSite, pa
     before = search_files(live.folder)
     assert "search/index.json" in before
     (live.content / "new-posting.md").write_text(
-        "---\ntitle: Night Baker\ncompany: Crumb Works\nlocation: Lyon, France\ndate: 2025-06-01\n---\n"
+        "---\ntitle: Night Baker\ncompany: Crumb Works\nlocation: Lyon, France\ndate: 2025-12-01\n---\n"
         "Bake bread before dawn.\n",
         encoding="utf-8",
     )

@@ -42,13 +42,16 @@ def _files() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def relative(tmp_path_factory: pytest.TempPathFactory) -> Board:
-    return make_board(tmp_path_factory.mktemp("rel"), _files())
+    # The postings' dates span months: no age limit here (max_age_days is tested in tests/model).
+    return make_board(tmp_path_factory.mktemp("rel"), _files(), Config(max_age_days=0))
 
 
 @pytest.fixture(scope="module")
 def absolute(tmp_path_factory: pytest.TempPathFactory) -> Board:
     return make_board(
-        tmp_path_factory.mktemp("abs"), _files(), Config(base_url="https://jobs.example.com/b/")
+        tmp_path_factory.mktemp("abs"),
+        _files(),
+        Config(base_url="https://jobs.example.com/b/", max_age_days=0),
     )
 
 

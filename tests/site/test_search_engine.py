@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.config import Config
 from tests.site.board import Board, front_matter, make_board
 from tests.site.search_index import python_query, query, run_node
 
@@ -56,7 +57,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def board(tmp_path_factory: pytest.TempPathFactory) -> Board:
-    return make_board(tmp_path_factory.mktemp("engine"), FILES)
+    return make_board(tmp_path_factory.mktemp("engine"), FILES, Config(max_age_days=0))  # dates span months
 
 
 def _urls(board: Board, *sources: str) -> list[str]:
