@@ -37,6 +37,8 @@ from generator.engine.report import Report
 from generator.first_seen import apply_first_seen
 from generator.model.duplicates import Bodies
 from generator.model.site import Site, assemble_site
+from generator.notices import warn_once
+from generator.progress import stage
 from generator.reading import (
     KnownFile,
     Log,
@@ -143,8 +145,8 @@ class Engine:
         """The update's lines about the content, then the warning about a missing base URL."""
         for line in lines:
             self.log(line)
-        if not self.config.base_url and not self._warned:
-            self.log(NO_BASE_URL_WARNING)
+        if self.config.base_url is None and not self._warned:  # `base_url = ""`: relative on purpose
+            warn_once("no-base-url", NO_BASE_URL_WARNING, self.options.cache_dir, self.log)
             self._warned = True
 
     def _update(
@@ -201,8 +203,9 @@ class Engine:
                     renderer = self._renderer(site, reading, today)
                     render_site(renderer, writer, search=changes.search)
                     stages.update(renderer.stages)
-                    with _timed(stages, "swap"):
+                    with _timed(stages, "swap"), stage("write", 1, unit="swap") as tick:
                         changed = target.finish(writer, site_key, report)
+                        tick()
                 except BaseException:
                     writer.abort()
                     raise

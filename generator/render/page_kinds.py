@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator import site_paths
+from generator.progress import stage
 from generator.render.feeds import render_feeds
 from generator.render.jobs_json import render_jobs_json
 from generator.render.pages import PageRenderer, render_front_pages, render_not_found, render_taxonomy
@@ -31,6 +32,7 @@ class PageKind:
     templates: tuple[str, ...]  # the templates its files are rendered from (none: data files)
     render: Render
     search: bool = False  # the search index, which the preview's quick passes leave as it is
+    stage: str = "pages"  # the progress stage it is shown in (pages, feeds, search, static)
 
 
 def _taxonomies(renderer: PageRenderer, writer: SiteWriter) -> None:
@@ -66,20 +68,44 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("front pages", ("index.html",), render_front_pages),
     PageKind("company and location pages", ("terms.html", "term.html"), _taxonomies),
     PageKind("not found page", ("404.html",), render_not_found),
-    PageKind("feeds", ("feed.xml",), render_feeds),
-    PageKind("sitemap", ("sitemap.xml",), render_sitemap),
-    PageKind("robots.txt", ("robots.txt",), render_robots),
-    PageKind("jobs.json", (), _jobs_json),
-    PageKind("static files", (), _static),
     PageKind("board pages", ("page.html",), _board_pages),
-    PageKind("search index", (), _search, search=True),
-    PageKind("board's static files", (), _board_static),  # last: it may not replace a generated file
+    PageKind("feeds", ("feed.xml",), render_feeds, stage="feeds"),
+    PageKind("sitemap", ("sitemap.xml",), render_sitemap, stage="feeds"),
+    PageKind("robots.txt", ("robots.txt",), render_robots, stage="feeds"),
+    PageKind("jobs.json", (), _jobs_json, stage="feeds"),
+    PageKind("search index", (), _search, search=True, stage="search"),
+    PageKind("static files", (), _static, stage="static"),
+    PageKind("board's static files", (), _board_static, stage="static"),  # last: never over a generated file
 )
 
 
 def render_site(renderer: PageRenderer, writer: SiteWriter, *, search: bool = True) -> None:
-    """Every file of the site into the writer (the search index left out when not `search`)."""
-    for kind in PAGE_KINDS:
-        if search or not kind.search:
-            with renderer.stage(kind.name):
-                kind.render(renderer, writer)
+    """Every file of the site into the writer (the search index left out when not `search`),
+    each stage of kinds with its progress bar (pages and feeds counted one by one)."""
+    kinds = [kind for kind in PAGE_KINDS if search or not kind.search]
+    for name in dict.fromkeys(kind.stage for kind in kinds):
+        counted = name in ("pages", "feeds")
+        with stage(name, _expected(name, renderer), unit=name if counted else "steps") as tick:
+            renderer.tick = tick
+            for kind in (kind for kind in kinds if kind.stage == name):
+                with renderer.stage(kind.name):
+                    kind.render(renderer, writer)
+                if not counted:
+                    tick()
+        renderer.tick = _no_tick
+
+
+def _expected(name: str, renderer: PageRenderer) -> int:
+    """About how many ticks a stage gives (for its progress bar)."""
+    site, per_page = renderer.site, max(1, renderer.config.per_page)
+    terms = [term for taxonomy in site.taxonomies.values() for term in taxonomy.terms]
+    if name == "pages":
+        lists = -(-len(site.postings) // per_page) + len(site.taxonomies) + 1 + len(renderer.site_pages)
+        return len(site.pages) + lists + sum(-(-len(term.postings) // per_page) for term in terms)
+    if name == "feeds":
+        return 1 + len(terms)
+    return sum(1 for kind in PAGE_KINDS if kind.stage == name)
+
+
+def _no_tick(n: int = 1) -> None:
+    pass

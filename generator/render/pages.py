@@ -78,6 +78,7 @@ class PageRenderer:
         self.rendered = 0  # pages rendered (not kept because their key was unchanged)
         self.stages: dict[str, float] = {}  # seconds per stage of rendering (see `stage`)
         self.site_pages: list[SitePage] = []  # the board's own pages (render.site_pages)
+        self.tick: Callable[[int], None] = _no_tick  # the progress bar of the stage rendering now
         self.env.filters["summary"] = summary  # feed entries
         self.env.filters["description"] = description  # meta descriptions: the first real sentence
         self.strings = install_strings(self.env, config)
@@ -148,10 +149,15 @@ class PageRenderer:
         the context is made from, besides config and templates) give the key, and `context()`
         is called only when the page is rendered."""
         key = self.key(template, path, inputs)
+        self.tick(1)
         if key is not None and writer.reuse(path, key):
             return
         self.rendered += 1
         writer.write(path, self.render(template, path, **context()), key)
+
+
+def _no_tick(n: int = 1) -> None:
+    pass
 
 
 class TemplateFailure(Exception):

@@ -7,7 +7,6 @@ from typing import Any
 
 from generator.model.posting import Posting
 from generator.parallel import pool_map, shared
-from generator.progress import progress
 from generator.render.pages import PageRenderer, posting_page
 from generator.write.output import SiteWriter, site_path, write_file
 
@@ -25,12 +24,14 @@ def write_postings(renderer: PageRenderer, writer: SiteWriter) -> None:
         if key is None or not writer.reuse(path, key):
             todo.append((index, key))
     renderer.rendered += len(todo)
+    renderer.tick(len(postings) - len(todo))  # kept
     if not todo:
         return
     if not writer.renders_in_workers or len(todo) < 4:
         for index, key in todo:
             path, context = posting_page(renderer, renderer.with_bodies([postings[index]])[0])
             writer.write(path, renderer.render(POSTING_TEMPLATE, path, **context), key)
+            renderer.tick(1)
         return
     renderer.compile(POSTING_TEMPLATE)  # once, before workers fork
     writer.ready()
@@ -42,9 +43,10 @@ def write_postings(renderer: PageRenderer, writer: SiteWriter) -> None:
     ]
     state = (renderer, writer.root)
     done = pool_map(_render_chunk, chunks, shared=state, min_items=4, chunksize=1)
-    for entries in progress(done, len(chunks), "writing"):
+    for entries in done:
         for rel, entry in entries:
             writer.add(rel, entry)
+        renderer.tick(len(entries))
 
 
 def _render_chunk(chunk: list[tuple[Posting, str | None]]) -> list[tuple[str, Any]]:
