@@ -144,6 +144,27 @@ def touch_one(work: Path, round_: int) -> None:
     path.write_text(text.rstrip("\n") + f"\n\nEdit number {round_}.\n", encoding="utf-8")
 
 
+def daily_update(work: Path, round_: int) -> None:
+    """A day's changes: 50 postings edited and 50 new ones (copies under new names and titles)."""
+    paths = sorted((work / "content").rglob("*.md"))[:50]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.rstrip("\n") + f"\n\nDaily edit {round_}.\n", encoding="utf-8")
+    for i, path in enumerate(paths):
+        text = path.read_text(encoding="utf-8").replace("title: ", f"title: New {round_}-{i} ", 1)
+        (path.parent / f"new-{round_}-{i}.md").write_text(text, encoding="utf-8")
+
+
+def change_template(work: Path, round_: int) -> None:
+    """An edit of posting.html: a board's own copy in templates/ beside the config."""
+    from generator.render.templates import builtin_templates
+
+    own = work / "templates"
+    own.mkdir(exist_ok=True)
+    text = (builtin_templates() / "posting.html").read_text(encoding="utf-8")
+    (own / "posting.html").write_text(text + f"{{# edit {round_} #}}\n<!-- {round_} -->\n", encoding="utf-8")
+
+
 def hugo_build(work: Path) -> float | None:
     """Cold build of the same postings as a minimal Hugo site; None without hugo."""
     hugo = shutil.which("hugo")
@@ -219,6 +240,17 @@ def bench(n: int, runs: int, root: Path, env: dict[str, str] | None = None, hugo
     for i in range(runs):
         touch_one(work, i)
         one.append(run_build(work, env))
+    daily, template = [], []
+    for i in range(runs):
+        daily_update(work, i)
+        daily.append(run_build(work, env))
+    for i in range(runs):
+        change_template(work, i)
+        template.append(run_build(work, env))
+    shutil.rmtree(work / "templates", ignore_errors=True)
+    for path in (work / "content").rglob("new-*.md"):
+        path.unlink()
+    run_build(work, env)
 
     def med(rows: list[dict], key: str) -> float:
         return statistics.median(r[key] for r in rows)
@@ -232,7 +264,10 @@ def bench(n: int, runs: int, root: Path, env: dict[str, str] | None = None, hugo
     print(f"one posting changed   {med(one, 'wall'):7.2f} s   peak RSS {med(one, 'peak_mib'):6.0f} MiB"
           f" (PSS {med(one, 'pss_mib'):.0f})"
           f"   ({med(one, 'written'):.0f} files written)")
-    for label, rows in (("cold", cold), ("no-change", same), ("one-changed", one)):
+    print(f"100 changed (50 new)  {med(daily, 'wall'):7.2f} s   ({med(daily, 'written'):.0f} files written)")
+    written = med(template, "written")
+    print(f"template changed      {med(template, 'wall'):7.2f} s   ({written:.0f} files written)")
+    for label, rows in (("cold", cold), ("no-change", same), ("one-changed", one), ("template", template)):
         stages = {k: statistics.median(r["stages"].get(k, 0.0) for r in rows) for k in rows[0]["stages"]}
         startup = med(rows, "wall") - med(rows, "seconds")
         text = "  ".join(f"{k} {v:.2f}" for k, v in stages.items())

@@ -69,7 +69,7 @@ class Config:
     # A posting's budget while it is read (see generator.budget): past it, it is skipped.
     max_read_seconds: float = 10.0  # CPU time
     max_read_memory_mib: int = 1024  # memory, in MiB
-    language: str = "en"  # the board's language: its UI strings (see render.strings) and <html lang>
+    language: str = "en"  # the board's language: its UI strings (see ui_strings) and <html lang>
     date_format: str | None = None  # strftime-like (%-d %b %Y); None: the language's own
     strings: dict[str, str] = field(default_factory=dict)  # [strings]: single UI strings overridden
     # What company and location feeds carry: "summary" (each posting's summary) or "full"
@@ -236,14 +236,14 @@ def _literal_hint(value: object, expected: type | tuple[type, ...]) -> str:
 
 def _string_problems(key: str, value: Any) -> list[str]:
     """What is wrong with `[strings]` or `date_format`."""
-    from generator.render.strings import bad_date_format, unknown_keys
+    from generator.ui_strings import bad_date_format, unknown_keys
 
     if key == "date_format":
         bad = bad_date_format(value)
         return [f"'date_format' has {bad!r}, which is not one of %d %-d %m %-m %b %B %Y %y %%"] if bad else []
     if not all(isinstance(v, str) for v in value.values()):
         return ["'strings' must map string keys to text"]
-    return [f"unknown key 'strings.{k}' (see generator/render/strings.py)" for k in unknown_keys(value)]
+    return [f"unknown key 'strings.{k}' (see generator/ui_strings.py)" for k in unknown_keys(value)]
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:

@@ -3,23 +3,26 @@
 The files come from the package data in `generator/board_template/` (shipped in the wheel).
 Names there that would start with a dot are stored with a `dot_` prefix instead
 (`dot_gitignore`, `dot_github/`), so that no packaging tool treats them as its own files;
-`{version}` in `requirements.txt` becomes the generator's version. Empty folders the board
-needs (`static/`) are made here, since a wheel holds no empty folder.
+`{requirement}` in `requirements.txt` becomes where this generator was installed from, when
+pip recorded a repository (PEP 610), else a placeholder the workflow fails on until it is
+replaced: never the bare name, which on PyPI may be someone else's package. Empty folders the
+board needs (`static/`) are made here, since a wheel holds no empty folder.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from importlib import metadata
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from generator import __version__
-
 TEMPLATE_PACKAGE = "generator"
 TEMPLATE_FOLDER = "board_template"
 EMPTY_FOLDERS = ("static",)
-_FILLED = {"requirements.txt"}  # files where `{version}` is replaced
+_FILLED = {"requirements.txt"}  # files where `{requirement}` is replaced
+PLACEHOLDER = "jobboard @ git+https://github.com/OWNER/REPO@TAG"
 _DOT = "dot_"
 
 
@@ -48,9 +51,25 @@ def board_files() -> dict[str, bytes]:
             else:
                 data = entry.read_bytes()
                 if name in _FILLED:
-                    data = data.replace(b"{version}", __version__.encode())
+                    data = data.replace(b"{requirement}", generator_requirement().encode())
                 found[prefix + name] = data
     return dict(sorted(found.items()))
+
+
+def generator_requirement() -> str:
+    """A pip requirement for this generator: its repository and commit when it was installed
+    from one (pip's direct_url.json), else PLACEHOLDER."""
+    try:
+        recorded = metadata.distribution("jobboard").read_text("direct_url.json")
+        origin = json.loads(recorded) if recorded else {}
+    except (metadata.PackageNotFoundError, ValueError):
+        return PLACEHOLDER
+    vcs = origin.get("vcs_info") if isinstance(origin, dict) else None
+    url = origin.get("url") if isinstance(origin, dict) else None
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and isinstance(url, str) and url.startswith("https://"):
+        commit = vcs.get("commit_id")
+        return f"jobboard @ git+{url}@{commit}" if isinstance(commit, str) else f"jobboard @ git+{url}"
+    return PLACEHOLDER
 
 
 def new_board(folder: Path) -> NewBoard:

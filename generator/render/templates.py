@@ -13,9 +13,9 @@ import jinja2.bccache
 from generator.config import Config
 from generator.display import human_date
 from generator.extract.employment import employment_label
-from generator.model.posting import Origin, Posting
+from generator.model.posting import Posting
 from generator.model.salary_text import SalaryWords, salary_text
-from generator.render.strings import Strings, strings_for
+from generator.ui_strings import Strings, strings_for
 
 _SOURCE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _INSTALLED_TEMPLATES = Path(__file__).resolve().parents[1] / "_templates"
@@ -98,14 +98,15 @@ def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def date_is_stated(posting: Posting) -> bool:
-    """False when the posting gave no date and the build clock stood in for it."""
-    return posting.origins.get("date_posted") != Origin.BUILD
-
-
 def card_places(posting: Posting) -> list[str]:
     """The posting's places without `Remote`, which the card shows as its own badge."""
     return [place.label for place in posting.places if not place.remote]
+
+
+def salary_words(strings: Strings) -> SalaryWords:
+    """The words around a salary's amounts, in the board's language."""
+    periods = {period: strings(f"salary.{period}") for period in SalaryWords().periods}
+    return SalaryWords(periods, strings.table["salary.from"], strings.table["salary.up_to"])
 
 
 def install_strings(env: jinja2.Environment, config: Config) -> Strings:
@@ -117,7 +118,6 @@ def install_strings(env: jinja2.Environment, config: Config) -> Strings:
         script_strings=json.dumps(
             strings.for_script(), ensure_ascii=False, sort_keys=True, separators=(",", ":")
         ),
-        date_is_stated=date_is_stated,
         card_places=card_places,
     )
     env.filters["human_date"] = lambda value: strings.date(value, config.date_format)
@@ -126,11 +126,7 @@ def install_strings(env: jinja2.Environment, config: Config) -> Strings:
     env.filters["age"] = lambda value, today: (
         strings.age(value, today) if value <= today else strings.date(value, config.date_format)
     )
-    words = SalaryWords(
-        {period: strings(f"salary.{period}") for period in SalaryWords().periods},
-        strings.table["salary.from"],
-        strings.table["salary.up_to"],
-    )
+    words = salary_words(strings)
     env.filters["salary"] = lambda salary: salary_text(salary, words)  # the one salary formatter
     env.filters["employment"] = lambda code: strings.get(
         f"employment.{str(code).upper()}", strings("employment.OTHER")

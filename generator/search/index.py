@@ -37,7 +37,7 @@ from typing import Any
 from generator import site_paths
 from generator.display import human_date
 from generator.extract.employment import employment_label
-from generator.model.posting import Origin, Posting
+from generator.model.posting import Posting
 from generator.model.salary_text import salary_text
 from generator.model.site import Site
 from generator.search.places import place_aliases, place_terms
@@ -102,14 +102,9 @@ def remote_text(posting: Posting) -> str:
     return f"Remote · {', '.join(codes)} only" if 0 < len(codes) <= 3 else "Remote"
 
 
-def date_stated(posting: Posting) -> bool:
-    """False when the date posted is the build clock's (the posting states none)."""
-    return posting.origins.get("date_posted") != Origin.BUILD
-
-
 def doc_record(posting: Posting) -> dict[str, Any]:
     """What a result card shows (the card template's fields), as data."""
-    stated = date_stated(posting)
+    stated = posting.date_stated
     return {
         "url": site_paths.posting(posting.slug),
         "title": posting.title,

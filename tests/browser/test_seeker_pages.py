@@ -113,7 +113,7 @@ def test_on_a_phone_the_search_form_is_one_line_until_used(at_root: SiteServer, 
     assert form.bounding_box()["height"] < line["height"] + 30, "the query box alone"
     page.focus(search_ui.QUERY)
     assert _visible(page, ".search-filters"), "filters open when the form is used"
-    page.select_option(search_ui.SELECTS["location"], index=1)
+    page.select_option(search_ui.SELECTS["type"], index=1)
     page.locator("h1").click()  # focus leaves the form; a filter is set, so it stays open
     assert _visible(page, ".search-filters")
     desktop = new_page(viewport=DESKTOP)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import __version__
 from generator.cli import main
+from generator.commands import new as new_module
 from generator.commands.build import build
 from generator.commands.new import BoardRefused, new_board
 from generator.config import _TYPES, load_config
@@ -39,7 +39,11 @@ def test_new_writes_the_board_folder(tmp_path: Path) -> None:
     folder = tmp_path / "myboard"
     assert (folder / "static").is_dir() and not any((folder / "static").iterdir())
     assert (folder / ".gitignore").read_text().split() == ["/output/", "/.jobboard-cache/"]
-    assert f"jobboard=={__version__}\n" in (folder / "requirements.txt").read_text()
+    lines = (folder / "requirements.txt").read_text().splitlines()
+    requirement = [line for line in lines if not line.startswith("#")]
+    # Where the generator came from (here: an editable install, so the placeholder), never the
+    # bare name, which on PyPI could be another package.
+    assert requirement == [new_module.PLACEHOLDER]
     readme = (folder / "templates" / "README.md").read_text()
     assert "replaces the built-in template of the same name" in readme
 
@@ -154,3 +158,27 @@ def test_a_board_made_and_built_with_the_installed_wheel(tmp_path: Path) -> None
     assert (board / ".jobboard-cache").is_dir()
     where = _run([str(python), "-c", "import generator; print(generator.__file__)"], board, env)
     assert Path(where.strip()).is_relative_to(venv) and not Path(where.strip()).is_relative_to(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "expected"),
+    [
+        (
+            {"url": "https://github.com/acme/jobboard", "vcs_info": {"vcs": "git", "commit_id": "abc123"}},
+            "jobboard @ git+https://github.com/acme/jobboard@abc123",
+        ),
+        ({"url": "file:///home/me/jobboard", "dir_info": {"editable": True}}, new_module.PLACEHOLDER),
+        (None, new_module.PLACEHOLDER),
+    ],
+)
+def test_the_workflow_installs_the_generator_from_where_it_came(
+    monkeypatch: pytest.MonkeyPatch, recorded: dict[str, object] | None, expected: str
+) -> None:
+    import json
+
+    class Installed:
+        def read_text(self, name: str) -> str | None:
+            return json.dumps(recorded) if recorded is not None and name == "direct_url.json" else None
+
+    monkeypatch.setattr(new_module.metadata, "distribution", lambda name: Installed())
+    assert new_module.generator_requirement() == expected

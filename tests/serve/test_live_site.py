@@ -184,7 +184,9 @@ def test_a_broken_config_is_a_problem_naming_the_file(live: LiveSite, tmp_path: 
     (tmp_path / "jobboard.toml").write_text("per_page = 'many'\n")
     report = live.rebuild({"config"})
     assert report.problem is not None and report.problem.kind == "Configuration error"
-    assert "jobboard.toml" in report.problem.message and "per_page" in report.problem.message
+    # The file is the problem's `where`; the message names the line and key, not the path again.
+    assert report.problem.where.endswith("jobboard.toml") and "jobboard.toml" not in report.problem.message
+    assert "line 1" in report.problem.message and "per_page" in report.problem.message
     (tmp_path / "jobboard.toml").write_text("per_page = 2\n")
     assert live.rebuild({"config"}).problem is None
     assert files(live.folder) == fresh_build(live.content, tmp_path, Config(per_page=2))

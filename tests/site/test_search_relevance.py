@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from generator.config import Config
 from generator.search.engine import Engine, folder_loader
 from tests.conftest import CORPUS
 from tests.site.board import Board, make_board, need
@@ -99,7 +100,7 @@ def test_the_corpus_is_searchable_alike_in_python_and_javascript(tmp_path: Path)
     need(f"the corpus at {CORPUS}", CORPUS.is_dir())
     paths = sorted(p for p in CORPUS.rglob("*") if p.is_file())
     files = {p.relative_to(CORPUS).as_posix(): p.read_bytes() for p in paths}
-    corpus = make_board(tmp_path, files)
+    corpus = make_board(tmp_path, files, Config(max_age_days=0))  # old ads stay open: all searchable
     queries = ["c#", "c++", "c", ".net", "engineer", "engineers", "kubernets", "front end", "frontend"]
     queries += ["münchen", "munich", "remote", "senior data", "python developer", "java", "go", "pyhton"]
     got = run_node("search", [{"q": q, "filters": {}} for q in queries], corpus.out)

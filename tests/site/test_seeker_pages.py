@@ -14,9 +14,10 @@ import pytest
 from generator.config import Config, ConfigError, load_config
 from generator.language import detect_language
 from generator.model.posting import Salary
-from generator.render.strings import EN, Strings
+from generator.model.salary_text import salary_text
 from generator.render.summary import description
-from generator.render.templates import format_salary
+from generator.render.templates import salary_words
+from generator.ui_strings import EN, Strings, strings_for
 from tests.site.board import Board, front_matter, make_board
 
 GERMAN = (
@@ -278,8 +279,9 @@ def test_ages_and_dates() -> None:
     assert Strings({"x": "{n} of {missing}"})("x", n=1) == "1 of {missing}", "unknown fields stay as written"
 
 
-def test_salaries_read_as_one_amount_or_a_range() -> None:
-    assert format_salary(Salary(11.5, 11.5, "USD", "HOUR")) == "$11.50 an hour"
-    assert format_salary(Salary(95000, 125000, "USD", "YEAR")) == "$95,000 – $125,000 a year"
-    assert format_salary(Salary(50000, None, "EUR", None)) == "from €50,000"
-    assert format_salary(Salary(None, 700, "CHF", "DAY")) == "up to 700 CHF a day"
+def test_salaries_read_as_one_amount_or_a_range_in_the_boards_words() -> None:
+    german = salary_words(Strings(strings_for("de", {})))
+    assert salary_text(Salary(11.5, 11.5, "USD", "HOUR"), german) == "$11.50 pro Stunde"
+    assert salary_text(Salary(50000, None, "EUR", None), german) == "ab €50,000"
+    assert salary_text(Salary(None, 700, "CHF", "DAY"), german) == "bis CHF 700 pro Tag"
+    assert salary_text(Salary(None, 700, "CHF", "DAY")) == "up to CHF 700 a day"
