@@ -26,14 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import frontmatter
-from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from generator.clean.sanitize import sanitize_html
 from generator.config import PAGES_FOLDER, STATIC_FOLDER, Config
 from generator.readers.base import PostingError
 from generator.readers.decode import decode
-from generator.readers.yaml_safe import load_front_matter
+from generator.readers.yaml_safe import HardenedYAMLHandler
 from generator.render.keys import folder_digest
 from generator.render.markdown import markdown_to_html
 from generator.render.search_index import SEARCH_FOLDER
@@ -124,16 +123,6 @@ def read_site_page(path: Path, source: str, base_url: str | None = None) -> Site
     return SitePage(source, page_path, title, meta.get("description"), meta.get("nav", True), html)
 
 
-class _HardenedYAML(YAMLHandler):
-    """python-frontmatter's YAML handler with the project's loader (no aliases, depth limit)."""
-
-    def __init__(self, first_line: int) -> None:
-        self.first_line = first_line  # the file line of the block's first line
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return load_front_matter(fm, first_line=self.first_line)
-
-
 def _split(text: str) -> tuple[dict[str, Any], str]:
     """Front matter and body; a page without a `---` first line has no front matter."""
     stripped = text.lstrip("\ufeff\n")
@@ -141,7 +130,9 @@ def _split(text: str) -> tuple[dict[str, Any], str]:
         return {}, stripped
     # The block starts with the newline that ends the opening fence: its line 0 is the fence's.
     fence_line = text[: len(text) - len(stripped)].count("\n") + 1
-    meta, body = frontmatter.parse(stripped, handler=_HardenedYAML(fence_line))
+    handler = HardenedYAMLHandler()  # the readers' one: no aliases, depth limit, lines in the file
+    handler.first_line = fence_line
+    meta, body = frontmatter.parse(stripped, handler=handler)
     return dict(meta), body
 
 

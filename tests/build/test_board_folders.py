@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.commands.build import Builder, build
+from generator.commands.build import build
 from generator.config import ConfigError, load_config
+from generator.engine import Engine
 from generator.render.site_pages import SiteFileError, load_site_pages
 from tests.build._boards import make_board, options, tree
 
@@ -152,18 +153,18 @@ def test_editing_a_page_or_a_static_file_rebuilds_only_what_depends_on_it(tmp_pa
     _page(root, "about.md", "---\ntitle: About\n---\nFirst text.\n")
     (root / "static").mkdir()
     (root / "static" / "CNAME").write_text("a.example.org\n")
-    with Builder(options(root), load_config(root / "jobboard.toml"), log=lambda _m: None) as builder:
-        builder.build()
-        assert builder.build().changed == []
+    with Engine(options(root), load_config(root / "jobboard.toml"), log=lambda _m: None) as builder:
+        builder.update()
+        assert builder.update().changed == []
         _page(root, "about.md", "---\ntitle: About\n---\nSecond text.\n")
-        assert builder.build().changed == ["about/index.html"]  # the title, in every menu, is the same
+        assert builder.update().changed == ["about/index.html"]  # the title, in every menu, is the same
         (root / "static" / "CNAME").write_text("b.example.org\n")
-        assert builder.build().changed == ["CNAME"]
+        assert builder.update().changed == ["CNAME"]
         _page(root, "about.md", "---\ntitle: About us\n---\nSecond text.\n")
-        changed = builder.build().changed
+        changed = builder.update().changed
         assert "about/index.html" in changed and "index.html" in changed  # the menu changed
         (root / "static" / "CNAME").unlink()
-        assert builder.build().changed == ["CNAME"]
+        assert builder.update().changed == ["CNAME"]
     assert (root / "out" / "about" / "index.html").read_text().count("About us") >= 2
 
 
