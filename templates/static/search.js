@@ -16,12 +16,12 @@
   "use strict";
   var PAGE = 20;
   var STRINGS = {
-    matches_one: "{n} posting matches.",
-    matches_many: "{n} postings match.",
-    no_matches: "No open postings match.",
-    did_you_mean: "Did you mean {query}?",
-    unavailable: "Search is not available right now.",
-    option_count: "{value} ({n})"
+    "search.results_one": "1 posting matches.",
+    "search.results": "{n} postings match.",
+    "search.no_results": "No open postings match.",
+    "search.did_you_mean": "Did you mean {suggestion}?",
+    "search.unavailable": "Search is not available right now.",
+    "search.option_count": "{value} ({n})"
   };
   var form = document.getElementById("job-search");
   if (!form || !window.JobSearch || !window.fetch) return;
@@ -107,7 +107,7 @@
     while (box.options.length > keep) box.removeChild(box.options[keep]);
     counts.forEach(function (entry) {
       if (!entry[1] && entry[0] !== selected) return;
-      var option = el("option", "", message("option_count", { value: entry[0], n: entry[1] }));
+      var option = el("option", "", message("search.option_count", { value: entry[0], n: entry[1] }));
       option.value = entry[0];
       if (field.tagName !== "SELECT") option.label = option.textContent;
       box.appendChild(option);
@@ -223,7 +223,7 @@
 
   /* "Did you mean <a>better</a>?" built from the did_you_mean message. */
   function suggestion(better) {
-    var parts = message("did_you_mean", {}).split("{query}");
+    var parts = message("search.did_you_mean", {}).split("{suggestion}");
     var p = el("span", "search-suggest");
     p.id = "search-suggest";
     p.appendChild(document.createTextNode(" " + parts[0]));
@@ -265,7 +265,7 @@
       shown = 0;
       list.textContent = "";
       var n = results.length;
-      status.textContent = n === 0 ? message("no_matches") : message(n === 1 ? "matches_one" : "matches_many", { n: n });
+      status.textContent = n === 0 ? message("search.no_results") : message(n === 1 ? "search.results_one" : "search.results", { n: n });
       area.hidden = false;
       plain.hidden = true;
       var hint = n ? Promise.resolve(null) : engine.suggest(text, filters);
@@ -276,7 +276,7 @@
       });
     }).catch(function () {
       if (current !== generation) return;
-      status.textContent = message("unavailable");
+      status.textContent = message("search.unavailable");
       area.hidden = false;
       form.setAttribute("data-state", "done");
     });

@@ -262,7 +262,8 @@ def _typo(built_site: BuiltSite) -> tuple[str, str]:
 @pytest.mark.search
 def test_messages_come_from_the_forms_data_strings(built_site: BuiltSite, visitor: Visitor) -> None:
     typo, better = _typo(built_site)
-    strings = json.dumps({"no_matches": "Nichts gefunden.", "did_you_mean": "Meinten Sie {query}?"})
+    german = {"search.no_results": "Nichts gefunden.", "search.did_you_mean": "Meinten Sie {suggestion}?"}
+    strings = json.dumps(german)
     page = visitor.new_page()
 
     def with_strings(route: Any) -> None:

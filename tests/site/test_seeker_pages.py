@@ -225,6 +225,12 @@ def test_a_german_board_speaks_german(tmp_path: Path) -> None:
     assert "Zum Inhalt springen" in front and 'placeholder="Fähigkeit, Titel oder Firma"' in front
     strings = json.loads(html.unescape(re.search(r'data-strings="([^"]*)"', front)[1]))
     assert strings["search.no_results"] == "Keine offene Stelle passt."
+    # Every message search.js shows is one of the board's strings, in German here.
+    script = (board.out / "static" / "search.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'"(search\.\w+)"', script))  # its English defaults and its calls
+    assert {"search.no_results", "search.results", "search.did_you_mean", "search.unavailable"} <= used
+    for key in used:
+        assert (key in strings and strings[key] != EN[key]) or EN[key] == strings[key] == "{value} ({n})", key
     posting = board.page(f"jobs/{board.slug('remote-us.md')}/index.html")
     assert "Jetzt bewerben" in posting or "apply" not in posting.lower()
     assert "<dt>Veröffentlicht</dt>" in posting and "40 $" not in posting and "$40 pro Stunde" in posting
