@@ -91,11 +91,12 @@ def run_build(work: Path, extra_env: dict[str, str] | None = None) -> dict:
 def driver(work: Path) -> None:
     """The child: one build of work/content into work/output with the cache in work/."""
     os.chdir(work)
-    from generator.config import Config
+    from generator.config import load_config
     from generator.engine import BuildOptions, Engine
 
     options = BuildOptions(Path("content"), Path("output"), cache_dir=Path(".jobboard-cache"))
-    with Engine(options, Config(), log=lambda _m: None) as builder:
+    config = load_config(Path("jobboard.toml"))  # none there: defaults, with templates/ beside it
+    with Engine(options, config, log=lambda _m: None) as builder:
         result = builder.update(need_site=False)  # as `jobboard build`
     print(
         json.dumps(
