@@ -104,7 +104,7 @@ class Engine:
         self.log = log
         self.warn = warn  # where a cache that cannot be used is said (default: log)
         self.target: Target = target if target is not None else OutputFolder(options)
-        self._read_files = read_files
+        self.read_files = read_files  # how the posting files that changed are read
         self._known: dict[str, KnownFile] = {}
         self._digests: dict[
             str, tuple[str, str]
@@ -179,7 +179,7 @@ class Engine:
                     )
         with _timed(stages, "read"):
             reading = read_postings_cached(
-                options.content, config, self.log, cache, scan, known=self._known, read_files=self._read_files
+                options.content, config, self.log, cache, scan, known=self._known, read_files=self.read_files
             )
         try:
             with _timed(stages, "assemble"):

@@ -27,7 +27,7 @@ from generator.write.output import (
     SiteWriter,
     SpareCheck,
     check_output_dir,
-    is_manifest,
+    manifest_from,
     real_folder,
     recover_output,
     tree_matches,
@@ -189,13 +189,9 @@ def _tree_state(cache: BuildCache | None, output: Path) -> _TreeState:
     out = str(output.resolve())
     name = tree_name(output)
     state = cache.get_state(name)
-    previous = state.get("files") if isinstance(state, dict) else None
+    previous = manifest_from(state.get("files")) if isinstance(state, dict) else None
     spare_state = cache.get_state(name + _SPARE)
-    spare_files = spare_state.get("files") if isinstance(spare_state, dict) else None
-    if not is_manifest(previous):
-        previous = None
-    if not is_manifest(spare_files):
-        spare_files = None
+    spare_files = manifest_from(spare_state.get("files")) if isinstance(spare_state, dict) else None
     # The spare tree and the folder holding it must be real folders: a symlink planted in the
     # cache is removed, never followed (see write.output.real_folder).
     spare: Path | None = cache.folder / "trees" / hashlib.sha256(out.encode()).hexdigest()[:16]

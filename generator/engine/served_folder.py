@@ -72,7 +72,7 @@ class ServedFolder:
         if not isinstance(writer, MemoryWriter):
             changed = writer.changed()
             writer.commit()
-            self._keys = {rel: entry[0] for rel, entry in writer.files.items()}
+            self._keys = {rel: entry.key for rel, entry in writer.files.items()}
             self._sync.forget()
             self._site_key = site_key
             return changed

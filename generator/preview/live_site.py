@@ -143,7 +143,7 @@ class LiveSite:
                 cache_dir=self.cache_dir,
                 remember_output=False,  # the folder is gone after the session
             )
-            self._engine = Engine(options, self.config, log, target=self._target, read_files=self._read)
+            self._engine = Engine(options, self.config, log, target=self._target)
         self._engine.config, self._engine.log = self.config, log
         return self._engine
 
@@ -151,7 +151,9 @@ class LiveSite:
         """The whole site, as `jobboard build` makes it, into the served folder."""
         try:
             self.config = load_config(self.config_path)
-            result = self._engine_for(self.log).update()
+            engine = self._engine_for(self.log)
+            engine.read_files = read_in_pool  # the whole folder: in worker processes over all cores
+            result = engine.update()
             self._target.serve()
         except Exception as err:  # the server starts anyway and shows the problem
             self.problem = self._describe(err)
@@ -179,6 +181,9 @@ class LiveSite:
             if CONFIG in reasons:
                 self.config = load_config(self.config_path)
             engine = self._engine_for(lambda _line: None)  # the console gets the rebuild's own line
+            # A save's files: in the preview's reading process; a whole folder (nothing served
+            # yet, the first build failed): in worker processes, as the first build reads.
+            engine.read_files = self._read if self._target.paths else read_in_pool
             with contextlib.redirect_stderr(io.StringIO()):  # no progress lines on every save
                 result = engine.update(Changes(search=report.full))
         except Exception as err:

@@ -51,6 +51,6 @@ def _reuse(writer: SiteWriter, key: str) -> bool:
     means the same files)."""
     previous = getattr(writer, "previous", None) or {}
     paths = [rel for rel in previous if site_paths.in_search(rel)]
-    if not paths or any(previous[rel][0] != key for rel in paths):
+    if not paths or any(previous[rel].key != key for rel in paths):
         return False
     return all(writer.reuse(rel, key) for rel in paths)

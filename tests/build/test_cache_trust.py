@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import generator.write.output as output_module
 from generator.cache import BuildCache
 from tests.build._boards import make_board, quiet_build, tree
 from tests.incremental.test_incremental import posting_text
@@ -153,11 +154,12 @@ def test_a_fifo_in_the_spare_tree_is_removed_not_opened(built: Path) -> None:
     assert not (spare / "jobs" / "pipe").exists()
 
 
-def _spare_manifest(root: Path) -> dict[str, list]:
+def _spare_manifest(root: Path) -> output_module.Manifest:
     cache = BuildCache(root / ".jobboard-cache")
     (name,) = [n for (n,) in cache._db.execute("SELECT name FROM state") if n.endswith(SPARE_STATE)]
-    files = cache.get_state(name)["files"]
+    files = output_module.manifest_from(cache.get_state(name)["files"])
     cache.close()
+    assert files is not None
     return files
 
 
@@ -166,7 +168,6 @@ def test_only_files_whose_ctime_changed_are_read_again(built: Path, monkeypatch:
     (same ctime) is not read; a touched one is hashed, and kept when its bytes are right."""
     import hashlib
 
-    import generator.write.output as output_module
 
     spare = _spare(built)
     manifest = _spare_manifest(built)
@@ -204,7 +205,6 @@ def test_after_a_build_that_linked_most_files_the_next_reads_few(
     quiet_build(root)
     (root / "content" / "p2.md").write_text(posting_text(2, 2, 2, 20, [3], 0))
     quiet_build(root)  # linked most files from the first output, now the spare tree
-    import generator.write.output as output_module
 
     _unseen, _emptied, verified = output_module.reconcile_tree(_spare(root), _spare_manifest(root))
     assert len(verified) <= 3  # the few pages the change touched, not the ~60 linked

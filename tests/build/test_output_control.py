@@ -86,9 +86,10 @@ def test_a_stage_that_fails_prints_no_summary() -> None:
 def test_every_command_takes_q_and_v() -> None:
     p = parser()
     commands = p._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert set(commands) >= {"build", "check", "import", "serve"}
+    assert set(commands) >= {"build", "check", "import", "new", "serve"}
+    required = {"import": ["x", "--to", "y"], "new": ["myboard"]}  # their positional arguments
     for name in commands:
-        rest = ["x", "--to", "y"] if name == "import" else []
+        rest = required.get(name, [])
         assert p.parse_args([name, "-q", *rest]).verbosity == QUIET
         assert p.parse_args([name, "-v", *rest]).verbosity == VERBOSE
         with pytest.raises(SystemExit):
