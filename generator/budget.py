@@ -29,7 +29,7 @@ from dataclasses import dataclass
 try:
     import resource
 except ImportError:  # not Unix
-    resource = None  # type: ignore[assignment]
+    resource = None  # type: ignore[assignment]  # None stands for "no resource limits here"
 
 _RETRY_SECONDS = 0.05  # the timer fires again this often after the budget is spent
 _KERNEL_GRACE_SECONDS = 2.0  # RLIMIT_CPU is whole seconds: it ends the worker this long after

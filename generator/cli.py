@@ -180,7 +180,7 @@ def _run_import(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
-def _add_new(sub: argparse._SubParsersAction) -> None:
+def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "new",
         help="start a board: a folder with a config, example postings and a Pages workflow",

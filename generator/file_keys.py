@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from generator.cache import BuildCache
 from generator.sources import SourceFile
@@ -40,8 +41,8 @@ class FileKeys:
         self.code = code
         state = cache.get_state(STATE)
         files = state.get("files") if isinstance(state, dict) and state.get("code") == code else None
-        self._known: dict[str, list] = files if isinstance(files, dict) else {}
-        self._now: dict[str, list] = {}
+        self._known: dict[str, list[Any]] = files if isinstance(files, dict) else {}
+        self._now: dict[str, list[Any]] = {}
 
     def key(
         self,

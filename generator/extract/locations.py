@@ -702,6 +702,7 @@ def city_in_title(title: str) -> str | None:
     states no location at all.
     """
     table = gazetteer.table()
+    inner: str  # findall is typed Any; with one group it gives strings
     for inner in _TITLE_PARENS.findall(str(title)):
         # "Supervisor (Inverness)": a town alone in parentheses is a place, even a small one.
         key = location_key(inner)

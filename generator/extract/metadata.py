@@ -43,6 +43,9 @@ class RawPosting(Protocol):
     @property
     def warnings(self) -> list[str]: ...
 
+    @property
+    def body(self) -> str: ...
+
     def get(self, name: str) -> Any: ...
 
 
@@ -277,7 +280,8 @@ def _shown(value: Any, limit: int) -> str:
 
 
 def _kind(value: Any) -> str:
-    return {list: "list", dict: "mapping"}.get(type(value), type(value).__name__)
+    kinds: dict[type, str] = {list: "list", dict: "mapping"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _unwrap(text: str) -> str:

@@ -88,4 +88,4 @@ class _Wanted:
         rel = path[len(self.prefix) :] if path.startswith(self.prefix) else os.path.basename(path)
         if any(part.startswith(".") for part in rel.split(os.sep)):
             return False
-        return self.default(change, path)  # type: ignore[arg-type]
+        return self.default(change, path)  # type: ignore[arg-type]  # a watchfiles.Change (imported lazily)

@@ -53,7 +53,7 @@ class HostChecked(web.RequestHandler):
         return same_origin(self.request.headers.get("Origin"), self.request.headers.get("Host"))
 
 
-class LiveReloadSocket(HostChecked, LiveReloadHandler):
+class LiveReloadSocket(HostChecked, LiveReloadHandler):  # type: ignore[misc]  # livereload is untyped (Any)
     """livereload's websocket, for pages of this preview only: an Origin is required."""
 
     def prepare(self) -> None:
@@ -66,7 +66,7 @@ class LiveReloadSocket(HostChecked, LiveReloadHandler):
         return self.from_this_site()
 
 
-class ForceReload(HostChecked, ForceReloadHandler):
+class ForceReload(HostChecked, ForceReloadHandler):  # type: ignore[misc]  # livereload is untyped (Any)
     """`POST /forcereload[?path=...]` reloads the open tabs; GET, which any page can send, is refused."""
 
     def get(self) -> None:
@@ -79,5 +79,5 @@ class ForceReload(HostChecked, ForceReloadHandler):
         super().get()
 
 
-class LiveReloadScript(HostChecked, LiveReloadJSHandler):
+class LiveReloadScript(HostChecked, LiveReloadJSHandler):  # type: ignore[misc]  # livereload is untyped (Any)
     """livereload.js itself."""

@@ -43,7 +43,7 @@ class PreviewHandler(HostChecked):
 
     site: ClassVar[LiveSite]
 
-    def initialize(  # type: ignore[override]
+    def initialize(  # type: ignore[override]  # tornado passes each route its own keywords
         self, hosts: AllowedHosts, url: str, path: str, default_filename: str = site_paths.INDEX
     ) -> None:
         super().initialize(hosts, url)

@@ -50,7 +50,7 @@ class PortUnavailable(Exception):
     """The port cannot be listened on; the message says why and what to do."""
 
 
-class PreviewWatcher(Watcher):
+class PreviewWatcher(Watcher):  # type: ignore[misc]  # livereload is untyped (Any)
     """livereload's polling watcher, polled faster; the preview reloads browsers itself."""
 
     def start(self, callback: Callable[[], None]) -> bool:
@@ -89,7 +89,8 @@ class PreviewWatcher(Watcher):
 
     def examine(self) -> tuple[str | None, float | None]:
         if self._changes:
-            return self._changes.pop()
+            change: tuple[str | None, float | None] = self._changes.pop()  # livereload's, untyped
+            return change
         super().examine()  # runs the task of every watched path that changed
         return None, None  # no reload yet: it is sent once the rebuild is done
 
@@ -131,7 +132,7 @@ class PreviewServer:
         the Host and Origin checks (hosts.py), with livereload's script injected into HTML."""
         checks = {"hosts": AllowedHosts(host), "url": url_of(host, port)}
 
-        class InjectScript(LiveScriptInjector):
+        class InjectScript(LiveScriptInjector):  # type: ignore[misc]  # livereload is untyped (Any)
             script = live_script()
 
         return web.Application(

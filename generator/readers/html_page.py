@@ -51,10 +51,11 @@ class HtmlReader:
         raw.body = job_content(body, walk, page, apply_url=apply_url) if body is not None else ""
         if not raw.body and body is not None:
             # Nothing but the header: keep its lines rather than lose the posting.
-            tree = LexborHTMLParser(text)
-            walk = walk_page(tree.body)
+            again = LexborHTMLParser(text).body
+            assert again is not None  # the same text parsed again has its body again
+            walk = walk_page(again)
             page = read_fields(walk, meta)
-            raw.body = job_content(tree.body, walk, page, apply_url=apply_url, keep_shown=True)
+            raw.body = job_content(again, walk, page, apply_url=apply_url, keep_shown=True)
         return raw
 
 

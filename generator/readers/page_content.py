@@ -55,7 +55,7 @@ def job_content(
     for node in removals:
         node.remove()  # unlinks without freeing, so nested removals stay safe
     root = _main_of(body)
-    return root.inner_html.strip() if _text(root) else ""
+    return (root.inner_html or "").strip() if _text(root) else ""  # selectolax: str | None
 
 
 _BUTTON_TEXT = 40

@@ -168,14 +168,14 @@ def _find_title(
         marked,
         [c for c in candidates if c[0] == "h1"],
     ):
-        line = pick(group)
-        if line is not None:
-            return line
+        chosen = pick(group)
+        if chosen is not None:
+            return chosen
     if meta_parts.title:
         return None
     # No page title either: the first h2, else any heading (`Jobs am Institut` on its own).
-    line = pick([c for c in candidates if c[0] == "h2"])
-    return line if line is not None else pick(candidates, generic=True)
+    chosen = pick([c for c in candidates if c[0] == "h2"])
+    return chosen if chosen is not None else pick(candidates, generic=True)
 
 
 def _segments(page_title: str | None) -> list[str]:
@@ -330,9 +330,9 @@ def _find_place(walk: PageWalk, fields: PageFields, header: list[int]) -> None:
         fields.add("locations", places, "heading")
         return
     for index in header:
-        line = walk.lines[index]
-        chips = [walk.chips[c].text for c in line.chips] if len(line.chips) > 1 else []
-        found = [p for chip in chips for p in _place_parts(chip)] or _place_parts(line.text)
+        row = walk.lines[index]
+        chips = [walk.chips[c].text for c in row.chips] if len(row.chips) > 1 else []
+        found = [p for chip in chips for p in _place_parts(chip)] or _place_parts(row.text)
         if found:
             fields.add("locations", found, "heading")
             fields.shown_lines.add(index)
@@ -359,15 +359,15 @@ def _find_date(walk: PageWalk, fields: PageFields) -> None:
             if _date_in(text) or len(text) <= 40:
                 fields.shown_lines.add(line)
             return
-    for index, line in enumerate(walk.lines[:150]):
-        value = _date_in(line.text)
-        if value is None and len(line.chips) > 1:
-            value = next((v for c in line.chips if (v := _date_in(walk.chips[c].text))), None)
-            if value:
-                fields.add("date", value, "heading")
+    for index, row in enumerate(walk.lines[:150]):
+        stated = _date_in(row.text)
+        if stated is None and len(row.chips) > 1:
+            stated = next((v for c in row.chips if (v := _date_in(walk.chips[c].text))), None)
+            if stated:
+                fields.add("date", stated, "heading")
                 return
-        if value:
-            fields.add("date", value, "heading")
+        if stated:
+            fields.add("date", stated, "heading")
             fields.shown_lines.add(index)
             return
 

@@ -231,10 +231,10 @@ def _split_dashes(
     # part before a `| Site` tail) is the employer only when it reads like a name.
     place = parts[-1] if looks_like_place(parts[-1]) else None
     rest = parts[:-1] if place else parts
-    company = None
+    employer = None
     if len(rest) >= 2 and (place or has_site) and _reads_like_name(rest[-1]) and not is_board_name(rest[-1]):
-        company, rest = rest[-1], rest[:-1]
-    return " - ".join(rest), company, place
+        employer, rest = rest[-1], rest[:-1]
+    return " - ".join(rest), employer, place
 
 
 def _title_then_rest(title: str, rest: list[str]) -> tuple[str, str | None, str | None]:

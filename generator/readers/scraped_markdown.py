@@ -97,7 +97,9 @@ def _title(line: str) -> tuple[str, str | None] | None:
     rest = line[mark.end() :]
     if rest.startswith("[") and rest.endswith(")"):
         inner = rest[:-1]
-        url_start = len(inner) - _URL_TAIL.match(inner[::-1]).end()
+        tail = _URL_TAIL.match(inner[::-1])
+        assert tail is not None  # `[^)\s]*` matches the empty string too
+        url_start = len(inner) - tail.end()
         split = inner.find("](", max(2, url_start - 2))
         if split >= 0 and split + 2 < len(inner):
             return rest[1:split], inner[split + 2 :]

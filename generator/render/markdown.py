@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ctypes
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from markdown_it import MarkdownIt
 
@@ -97,7 +97,7 @@ class _Cmark:
             if html == ffi.NULL:
                 raise MemoryError("cmark-gfm could not render")
             try:
-                out = ffi.string(html).decode("utf-8", "replace")
+                out: str = ffi.string(html).decode("utf-8", "replace")  # cffi's bytes, untyped
                 # markdown-it-py copies a closing HTML block as it is; cmark ends it with a
                 # newline the source may lack.
                 if not data.endswith(b"\n") and out.endswith("\n") and self.ends_in_html_block(root):
@@ -129,7 +129,8 @@ def native_html(text: str) -> str | None:
 
 def reference_html(text: str) -> str:
     """markdown-it-py's HTML for `text` (the reference and the fallback)."""
-    return _parser().render(text)
+    # MarkdownIt.render is typed Any (a renderer may return anything); the HTML renderer's is str.
+    return cast(str, _parser().render(text))
 
 
 def markdown_to_html(text: str) -> str:

@@ -75,7 +75,7 @@ class Engine:
         return self.files[path]
 
     def open(self) -> dict[str, Any]:
-        meta = self.get("index.json")
+        meta: dict[str, Any] = self.get("index.json")  # parsed JSON, untyped: one object
         if meta.get("version") != 2:
             raise ValueError("unknown search index version")
         self.meta = meta
@@ -105,7 +105,8 @@ class Engine:
         key = word[:2]
         if key not in self.meta.get("extra", []):
             return {"aliases": {}, "compounds": {}}
-        return self.get(f"extra/{shard_key(key)}.json")
+        extra: dict[str, dict[str, list[str]]] = self.get(f"extra/{shard_key(key)}.json")  # parsed JSON
+        return extra
 
     def word_flags(self, token: str, last: bool) -> Flags:
         """Per doc, how this token (as one word) matches: 0, or 1 + 2 * head + exact."""

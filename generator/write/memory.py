@@ -22,7 +22,9 @@ class MemoryWriter(SiteWriter):
         # No temporary folder: nothing touches the disk.
         self.output = self.root = Path()
         self.count = 0
-        self.files: dict[str, bytes] = {}
+        # bytes, not SiteWriter's manifest entries: every method here that reads them is its own,
+        # and callers tell the two writers apart (served_folder.py).
+        self.files: dict[str, bytes] = {}  # type: ignore[assignment]
         self.kept: set[str] = set()
         self.keys: dict[str, str] = {}
         self._served = served_keys or {}

@@ -447,7 +447,7 @@ def reconcile_tree(root: Path, manifest: Manifest) -> CheckResult:
             rel = prefix + name
             entry = manifest.get(rel)
             ctime = _holds(path, entry) if entry is not None else None
-            if ctime is not None:
+            if entry is not None and ctime is not None:
                 seen.add(rel)
                 if ctime != entry.ctime_ns:
                     verified[rel] = ctime

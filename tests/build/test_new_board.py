@@ -158,6 +158,7 @@ def test_a_board_made_and_built_with_the_installed_wheel(tmp_path: Path) -> None
     assert (board / ".jobboard-cache").is_dir()
     where = _run([str(python), "-c", "import generator; print(generator.__file__)"], board, env)
     assert Path(where.strip()).is_relative_to(venv) and not Path(where.strip()).is_relative_to(ROOT)
+    assert (Path(where.strip()).parent / "py.typed").is_file()  # PEP 561: its type hints ship
 
 
 @pytest.mark.parametrize(
