@@ -21,7 +21,16 @@
     "search.no_results": "No open postings match.",
     "search.did_you_mean": "Did you mean {suggestion}?",
     "search.unavailable": "Search is not available right now.",
-    "search.option_count": "{value} ({n})"
+    "search.option_count": "{value} ({n})",
+    "age.today": "today",
+    "age.yesterday": "yesterday",
+    "age.days": "{n} days ago",
+    "age.weeks": "{n} weeks ago",
+    "age.weeks_one": "1 week ago",
+    "age.months": "{n} months ago",
+    "age.months_one": "1 month ago",
+    "age.years": "{n} years ago",
+    "age.years_one": "1 year ago"
   };
   var form = document.getElementById("job-search");
   if (!form || !window.JobSearch || !window.fetch) return;
@@ -55,6 +64,25 @@
     } catch (err) {
       return {};
     }
+  }
+
+  /* How long before the build day (the form's data-today) a date was, as the server's cards
+     say it ("3 days ago"); the date itself when it is after that day or the day is unknown. */
+  function ageOf(iso, posted) {
+    var today = form.getAttribute("data-today");
+    var days = today ? Math.round((Date.parse(today) - Date.parse(iso)) / 86400000) : NaN;
+    if (!(days >= 0)) return posted;
+    if (days === 0) return message("age.today");
+    if (days === 1) return message("age.yesterday");
+    if (days < 14) return counted("age.days", days);
+    if (days < 60) return counted("age.weeks", Math.floor(days / 7));
+    if (days < 365) return counted("age.months", Math.floor(days / 30));
+    return counted("age.years", Math.floor(days / 365));
+  }
+
+  /* A message with {n}, in its `_one` form when n is 1 and the strings have one. */
+  function counted(key, n) {
+    return message(n === 1 && strings[key + "_one"] ? key + "_one" : key, { n: n });
   }
 
   /* A message with {name} replaced by values[name]. */
@@ -179,8 +207,11 @@
     setField(card, "places", (doc.places || []).join(" · "));
     setField(card, "remote", doc.remote);
     setField(card, "salary", doc.salary);
-    var age = setField(card, "age", doc.date ? doc.posted : "");
-    if (age && doc.date) age.setAttribute("datetime", doc.date);
+    var age = setField(card, "age", doc.date ? ageOf(doc.date, doc.posted) : "");
+    if (age && doc.date) {
+      age.setAttribute("datetime", doc.date);
+      age.setAttribute("title", doc.posted);
+    }
     if (card.tagName === "LI") return card;
     var li = el("li", "job");
     li.appendChild(card);

@@ -6,6 +6,7 @@ FEATURES_REQUIRED in conftest.py. Selectors live in search_ui.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -337,9 +338,11 @@ def test_results_are_clones_of_the_card_template_when_the_page_has_one(
     built_site: BuiltSite, visitor: Visitor
 ) -> None:
     site = built_site.result.site
-    posting = next(p for p in site.postings if p.company)
+    posting = next(p for p in site.postings if p.company and p.date_stated)
     page = visitor.open("index.html")
     page.evaluate(_CARD_TEMPLATE)  # the page's own template, marked so its clones can be told apart
+    later = (posting.date_posted + dt.timedelta(days=3)).isoformat()  # a build day 3 days after it
+    page.evaluate(f"() => document.getElementById('job-search').setAttribute('data-today', '{later}')")
     ui.search(page, posting.title)
     ui.settled(page)
     card = page.locator(f"#search-results li.test-card:has(a[href*='{posting.slug}'])")
@@ -351,6 +354,10 @@ def test_results_are_clones_of_the_card_template_when_the_page_has_one(
     assert salary.is_hidden() == (not (salary.text_content() or ""))
     remote = card.locator("[data-field=remote]")
     assert remote.is_visible() == posting.remote
+    # The age, as the server's cards say it, counted from the build day (the form's data-today).
+    age = card.locator("[data-field=age]")
+    assert age.text_content() == "3 days ago"
+    assert age.get_attribute("datetime") == posting.date_posted.isoformat()
     assert page.problems == []
 
 

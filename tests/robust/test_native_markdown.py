@@ -64,8 +64,11 @@ def test_hostile_markdown_renders_sanitized_in_linear_time(name: str) -> None:
     assert isinstance(html, str)
     assert "<script" not in html and "\x00" not in html
     small, large = make(size // 4), make(size // 2)
-    for attempt in range(3):
-        t_small, t_large = _cpu(lambda: _site_html(small)), _cpu(lambda: _site_html(large))
+    # The fastest of three runs of each size: a shared machine only ever adds time.
+    t_small = t_large = float("inf")
+    for _attempt in range(3):
+        t_small = min(t_small, _cpu(lambda: _site_html(small)))
+        t_large = min(t_large, _cpu(lambda: _site_html(large)))
         if t_large < 0.0005 or t_large < 3 * t_small:
             return
     pytest.fail(f"{name}: twice the input took {t_large / t_small:.1f}x the time")
