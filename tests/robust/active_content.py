@@ -31,6 +31,9 @@ def bad_url(value: str) -> bool:
 _THEME_SCRIPT = re.compile(r"^(?:\.\./)*static/search(?:-engine)?\.js$")
 _SEARCH_FORM_ID = "job-search"
 _FORM_CONTROLS = {"input", "select", "button"}
+_SEARCH_FORM_ATTRIBUTES = {
+    "id", "class", "role", "aria-label", "data-root", "data-today", "data-strings", "hidden"
+}
 
 
 class _Finder(HTMLParser):
@@ -43,8 +46,7 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): v or "" for k, v in attrs}
-        theme_form = tag == "form" and a.get("id") == _SEARCH_FORM_ID and set(a) <= {
-            "id", "class", "role", "aria-label", "data-root", "data-strings", "hidden"}  # fmt: skip
+        theme_form = tag == "form" and a.get("id") == _SEARCH_FORM_ID and set(a) <= _SEARCH_FORM_ATTRIBUTES
         if theme_form:
             self._in_search_form = True
         elif tag in FORBIDDEN_ELEMENTS and not (self._in_search_form and tag in _FORM_CONTROLS) and not (
