@@ -14,6 +14,7 @@ a stage of MIN_ITEMS or more prints one line when it ends. `-q` (QUIET) shows no
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -39,6 +40,25 @@ def verbosity() -> int:
     return _verbosity
 
 
+_thread = threading.local()
+
+
+@contextmanager
+def silenced() -> Iterator[None]:
+    """No progress shown by stages this thread runs meanwhile (the preview's rebuild thread on
+    every save); other threads, and what anything else prints, are not affected."""
+    was = getattr(_thread, "silent", False)
+    _thread.silent = True
+    try:
+        yield
+    finally:
+        _thread.silent = was
+
+
+def _level() -> int:
+    return QUIET if getattr(_thread, "silent", False) else _verbosity
+
+
 class Tick(Protocol):
     def __call__(self, n: int = 1) -> None: ...
 
@@ -47,10 +67,11 @@ class Tick(Protocol):
 def stage(name: str, total: int, *, unit: str = "files", stream: TextIO | None = None) -> Iterator[Tick]:
     """Show the progress of one stage of `total` items; call the yielded `tick(n=1)` per item done."""
     stream = stream or sys.stderr
+    level = _level()
     started = time.perf_counter()
     done = 0
     bar: tqdm[Never] | None = None
-    if _verbosity > QUIET and total >= MIN_ITEMS and _is_terminal(stream):
+    if level > QUIET and total >= MIN_ITEMS and _is_terminal(stream):
         bar = tqdm(total=total, desc=name, unit=f" {unit}", file=stream, leave=False, delay=DELAY)
 
     def tick(n: int = 1) -> None:
@@ -64,7 +85,7 @@ def stage(name: str, total: int, *, unit: str = "files", stream: TextIO | None =
     finally:
         if bar is not None:
             bar.close()
-    if _verbosity >= VERBOSE or (_verbosity == NORMAL and total >= MIN_ITEMS and not _is_terminal(stream)):
+    if level >= VERBOSE or (level == NORMAL and total >= MIN_ITEMS and not _is_terminal(stream)):
         seconds = time.perf_counter() - started
         print(f"{name}: {done}/{total} {unit} in {seconds:.1f} s", file=stream, flush=True)
 

@@ -8,9 +8,7 @@ the "settle" pass after it; templates, config and settle render everything whose
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
 import time
 import traceback
 from collections.abc import Callable, Collection
@@ -22,6 +20,7 @@ from generator.display import shown_path
 from generator.engine import BuildOptions, Changes, Engine
 from generator.engine.served_folder import ServedFolder
 from generator.model.site import Site
+from generator.progress import silenced
 from generator.reading import ReadFiles, Skip, read_in_pool
 from generator.render.pages import TemplateFailure, posting_page_path, template_frame
 from generator.render.site_pages import SiteFileError
@@ -184,7 +183,7 @@ class LiveSite:
             # A save's files: in the preview's reading process; a whole folder (nothing served
             # yet, the first build failed): in worker processes, as the first build reads.
             engine.read_files = self._read if self._target.paths else read_in_pool
-            with contextlib.redirect_stderr(io.StringIO()):  # no progress lines on every save
+            with silenced():  # no progress lines on every save
                 result = engine.update(Changes(search=report.full))
         except Exception as err:
             self._target.discard()

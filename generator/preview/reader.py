@@ -13,7 +13,9 @@ for the session; the files of one rebuild are read there one after the other.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from generator.reading import ReadResult, ReadTask, lost_read, read_in_pool
 
 DIED = "cannot be read: the process reading it died (out of memory?)"
+STOPPED = "not read: the preview was stopping"
 
 
 def _read(task: ReadTask) -> ReadResult:
@@ -35,14 +38,21 @@ def _ready() -> bool:
 
 
 class ProcessReader:
-    """`read(tasks)` (see generator.reading.ReadFiles) in a reading process of its own."""
+    """`read(tasks)` (see generator.reading.ReadFiles) in a reading process of its own.
+
+    `close()` may be called from another thread while a read is under way (Ctrl+C stops the
+    server while the rebuild thread reads): that read ends as a lost posting, and no new
+    process is started after it."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
+        self._lock = threading.Lock()  # over _pool and _closed
 
     def start(self) -> None:
         """Start the reading process now, so the first save does not wait for it."""
-        self._executor().submit(_ready)
+        with contextlib.suppress(_Closed, RuntimeError):
+            self._executor().submit(_ready)
 
     def read(self, tasks: Sequence[ReadTask]) -> list[ReadResult]:
         return [self._read_one(task) for task in tasks]  # one at a time: a death is that posting's doing
@@ -52,22 +62,48 @@ class ProcessReader:
         posting reached it), then the posting is skipped."""
         for _attempt in range(2):
             try:
-                return self._executor().submit(_read, task).result()
+                pool = self._executor()
+                return pool.submit(_read, task).result()
             except BrokenProcessPool:
-                self.close()  # a new process next time
+                self._drop(pool)  # a new process next time
+            except (_Closed, RuntimeError):  # closed meanwhile (RuntimeError: the pool shut down)
+                return lost_read(STOPPED)
         return lost_read(DIED)
 
     def close(self) -> None:
         """Stop the reading process, also in the middle of a posting (Ctrl+C does not wait)."""
-        if self._pool is not None:
-            for process in list(getattr(self._pool, "_processes", {}).values()):
-                process.terminate()
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            _stop(pool)
+
+    def _drop(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is not pool:
+                return
             self._pool = None
+        _stop(pool)
 
     def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
-        return self._pool
+        with self._lock:
+            if self._closed:
+                raise _Closed
+            if self._pool is None:
+                methods = multiprocessing.get_all_start_methods()
+                context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            return self._pool
+
+
+class _Closed(Exception):
+    """The reader was closed: nothing more is read."""
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    # Waiting is short once the process is stopped, and lets the pool's queues be freed now:
+    # a process that ends with os._exit (see cli) would otherwise leave their semaphores to
+    # the resource tracker, which prints a warning about them.
+    pool.shutdown(wait=True, cancel_futures=True)

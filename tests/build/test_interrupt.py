@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,9 +34,12 @@ def board(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _interrupt(board: Path, args: list[str], after_line: str | None, wait: float) -> tuple[int, str, float]:
+def _interrupt(
+    board: Path, args: list[str], after_line: str | None, wait: float, then: Callable[[], None] | None = None
+) -> tuple[int, str, float]:
     """Run `jobboard ARGS` in the board, send SIGINT to its process group `wait` seconds after
-    a line containing `after_line` (or after start); its status, output and seconds to exit."""
+    a line containing `after_line` (or after start) and `then` (when given) was called; its
+    status, output and seconds to exit."""
     env = {**os.environ, "TMPDIR": str(board), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", *args],
@@ -61,6 +65,8 @@ def _interrupt(board: Path, args: list[str], after_line: str | None, wait: float
     try:
         if after_line is not None:
             assert seen.wait(300), f"no line with {after_line!r}: {''.join(lines)}"
+        if then is not None:
+            then()
         time.sleep(wait)
         assert process.poll() is None, f"it ended before the interrupt: {''.join(lines)}"
         sent = time.perf_counter()
@@ -92,6 +98,7 @@ def _assert_clean(status: int, output: str) -> None:
     assert "Traceback" not in output, output
     assert "KeyboardInterrupt" not in output, output
     assert "Process " not in output, output  # multiprocessing's header of a worker's traceback
+    assert "Warning" not in output, output  # e.g. the resource tracker's about leaked semaphores
     assert output.rstrip().splitlines()[-1].startswith("interrupted; "), output
 
 
@@ -128,6 +135,24 @@ def test_serve_interrupted_while_serving(board: Path) -> None:
             break
         time.sleep(0.1)
     assert not list(board.glob(".jobboard-serve-*"))
+
+
+def test_serve_interrupted_while_reading_a_save(board: Path) -> None:
+    """Ctrl+C while the preview's reading process reads a saved posting: that process and the
+    one that starts it are stopped, and their queues freed (no warning about leaked semaphores
+    from the resource tracker, seen before the reader waited for its pool to shut down)."""
+    posting = sorted((board / "content").rglob("*.md"))[0]
+    text = posting.read_text(encoding="utf-8")
+
+    def save() -> None:
+        posting.write_text(text + "\nSaved while serving.\n", encoding="utf-8")
+
+    try:
+        args = ["serve", "--port", "0", "--no-cache"]
+        status, output, _ = _interrupt(board, args, "serving http", 0.3, save)
+    finally:
+        posting.write_text(text, encoding="utf-8")
+    _assert_clean(status, output)
 
 
 def test_remove_soon_hides_the_folder_at_once_and_deletes_it_after(tmp_path: Path) -> None:

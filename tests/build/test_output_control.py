@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,6 +56,32 @@ def test_a_short_stage_shows_nothing_unless_verbose() -> None:
 def test_quiet_shows_nothing_at_all() -> None:
     assert _run(MIN_ITEMS * 2, terminal=False, level=QUIET) == ""
     assert _run(MIN_ITEMS * 2, terminal=True, level=QUIET) == ""
+
+
+def test_a_silenced_thread_shows_no_progress_and_silences_no_other_thread() -> None:
+    """The preview's rebuild thread runs its stages silenced; meanwhile the main thread's
+    lines (Ctrl+C's `interrupted; stopped`, the server's notes) still reach sys.stderr,
+    which a process-wide redirect of stderr in the rebuild thread used to swallow."""
+    inside, outside = threading.Event(), threading.Event()
+    silenced_output: list[str] = []
+
+    def rebuild() -> None:
+        with progress.silenced():
+            inside.set()
+            outside.wait(10)
+            silenced_output.append(_run(MIN_ITEMS * 2, terminal=False, level=VERBOSE))
+
+    thread = threading.Thread(target=rebuild)
+    thread.start()
+    assert inside.wait(10)
+    before = sys.stderr
+    main_thread_output = _run(MIN_ITEMS, terminal=False, level=NORMAL)
+    outside.set()
+    thread.join(10)
+    assert silenced_output == [""]
+    assert main_thread_output.startswith("pages: ")
+    assert sys.stderr is before
+    assert _run(MIN_ITEMS, terminal=False, level=NORMAL).startswith("pages: ")  # over when it ends
 
 
 def test_a_terminal_gets_a_bar_that_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
