@@ -21,6 +21,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,17 @@ class Table:
                     continue
                 return city
         return None
+
+    def alternate_names(self, cities: Collection[str]) -> Iterator[tuple[str, tuple[City, ...]]]:
+        """(matching key of an alternate name, the cities it names) for the alternate names
+        that name at least one city whose own name is one of `cities`."""
+        for alias, encoded in self.alt_names.items():
+            if _RECORD in encoded:
+                named = any(record.partition(_FIELD)[0] in cities for record in encoded.split(_RECORD))
+            else:
+                named = encoded.partition(_FIELD)[0] in cities
+            if named:
+                yield alias, _decode(encoded)
 
     def candidates(self, name: str) -> tuple[tuple[City, ...], tuple[City, ...]]:
         """(cities of that own name, cities with it as an alternate name), most populous first."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import fields
+from typing import Any
 
 from generator.model.place import Area, Place
 from generator.model.posting import Origin, Posting, Salary
@@ -70,11 +71,35 @@ def _optional_text(value: object) -> bool:
     return value is None or type(value) is str
 
 
+_PLACES: dict[tuple[object, ...], Place] = {}  # places decoded before, by their values and types
+_PLACES_KEPT = 20_000
+
+
 def _place(value: object) -> Place:
-    """A `{"$place": [label, locality, region, country_code, remote, key, areas]}` object."""
+    """A `{"$place": [label, locality, region, country_code, remote, key, areas]}` object.
+
+    The same few hundred places recur over a board's postings: one without applicant areas
+    decoded before (its values equal, and of the same types) is taken as it was (places are
+    immutable)."""
     if type(value) is not dict or len(value) != 1 or type(value.get("$place")) is not list:
         raise BadEntry("bad place")
     values = value["$place"]
+    seen: tuple[object, ...] | None = None
+    if values and type(values[-1]) is list and not values[-1]:  # no applicant areas: most places
+        seen = (*values[:-1], *map(type, values[:-1]))
+        try:
+            found = _PLACES.get(seen)
+        except TypeError:  # an unhashable value: refused below
+            seen = found = None
+        if found is not None:
+            return found
+    place = _checked_place(values)
+    if seen is not None and len(_PLACES) < _PLACES_KEPT:
+        _PLACES[seen] = place
+    return place
+
+
+def _checked_place(values: list[Any]) -> Place:
     if len(values) != len(_PLACE_FIELDS) + 1:
         raise BadEntry("bad place")
     data = dict(zip(_PLACE_FIELDS, values[:-1], strict=True))

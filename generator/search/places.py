@@ -10,7 +10,6 @@ generator/extract/gazetteer.py and generator/extract/locations.py are used, read
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -62,11 +61,9 @@ def place_aliases(names: Iterable[str]) -> dict[str, list[str]]:
         if code in countries:
             add(alias, countries[code])
     if cities:
-        names_found = re.compile("|".join(sorted({re.escape(c[0]) for c in cities}, reverse=True)))
-        for alias, encoded in sorted(table.alt_names.items()):
-            if not names_found.search(encoded):
-                continue
-            for found in table.candidates(alias)[1]:
+        found_names = table.alternate_names({name for name, _code in cities})
+        for alias, named in sorted(found_names, key=lambda item: item[0]):
+            for found in named:
                 target = cities.get((found.name, found.country_code))
                 if target:
                     add(alias, target)

@@ -124,3 +124,19 @@ def _broken(**changes: object) -> str:
 def test_anything_else_is_a_bad_entry(text: str) -> None:
     with pytest.raises(BadEntry):
         posting_from_json(text)
+
+
+def test_a_place_decoded_before_does_not_vouch_for_a_look_alike() -> None:
+    """Places decoded once are reused (the same few hundred recur over a board); an entry that
+    equals one in Python's eyes but not in type (`1` for `true`) or holds a list is refused."""
+    valid = ["Tel Aviv, Israel", "Tel Aviv", None, "IL", False, "tel aviv | | il", []]
+    first = posting_from_json(_broken(places=[{"$place": valid}]))
+    again = posting_from_json(_broken(places=[{"$place": list(valid)}]))
+    assert again.places == first.places
+    for look_alike in (
+        ["Tel Aviv, Israel", "Tel Aviv", None, "IL", 0, "tel aviv | | il", []],
+        ["Tel Aviv, Israel", "Tel Aviv", None, ["IL"], False, "tel aviv | | il", []],
+        ["Tel Aviv, Israel", "Tel Aviv", None, "IL", False, "tel aviv | | il"],
+    ):
+        with pytest.raises(BadEntry):
+            posting_from_json(_broken(places=[{"$place": look_alike}]))
