@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -113,7 +113,10 @@ class _Groups:
             self.parent[key], key = root, self.parent[key]
         return root
 
-    def join(self, keys: Iterable[str]) -> None:
+    def join(self, keys: Sequence[str]) -> None:
+        if len(keys) == 1:  # most values: one key, nothing to join
+            self.find(keys[0])
+            return
         roots = sorted({self.find(k) for k in keys})
         for other in roots[1:]:
             self.parent[other] = roots[0]  # the smallest key leads: the result does not depend on order

@@ -30,13 +30,15 @@ def _place(name: str) -> tuple[tuple[str, str] | None, str | None]:
     return ((city.name, city.country_code) if city else None), place.country_code
 
 
-def place_terms(name: str) -> list[str]:
-    """Extra terms of one place: its city's own name and its country's display name."""
+@lru_cache(maxsize=8192)
+def place_terms(name: str) -> tuple[str, ...]:
+    """Extra terms of one place: its city's own name and its country's display name (a
+    board's few hundred places recur over its postings: each is looked up once)."""
     city, code = _place(name)
     texts = [city[0]] if city else []
     if code:
         texts.append(gazetteer.table().country_names.get(code, ""))
-    return [term for text in texts for term in tokenize(text)]
+    return tuple(term for text in texts for term in tokenize(text))
 
 
 def place_aliases(names: Iterable[str]) -> dict[str, list[str]]:
