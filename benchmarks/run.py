@@ -91,8 +91,11 @@ def run_build(work: Path, extra_env: dict[str, str] | None = None) -> dict:
 def driver(work: Path) -> None:
     """The child: one build of work/content into work/output with the cache in work/."""
     os.chdir(work)
+    from generator.cli import tune_garbage_collection
     from generator.config import load_config
     from generator.engine import BuildOptions, Engine
+
+    tune_garbage_collection()  # as the jobboard command does
 
     options = BuildOptions(Path("content"), Path("output"), cache_dir=Path(".jobboard-cache"))
     config = load_config(Path("jobboard.toml"))  # none there: defaults, with templates/ beside it
@@ -114,7 +117,10 @@ def preview_driver(work: Path) -> None:
     """The child: the preview's first build of work/content, through work's build cache, into a
     throwaway folder (as `jobboard serve` starts), without serving it."""
     os.chdir(work)
+    from generator.cli import tune_garbage_collection
     from generator.preview.live_site import LiveSite
+
+    tune_garbage_collection()  # as the jobboard command does
 
     with tempfile.TemporaryDirectory() as folder:
         site = LiveSite(

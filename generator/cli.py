@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
@@ -250,11 +251,25 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit status. Called without `argv` (as the console script and
-    `python -m generator` call it), an interrupted command ends the process at once."""
+    `python -m generator` call it), an interrupted command ends the process at once, and the
+    process collects garbage less often (see tune_garbage_collection)."""
+    if argv is None:
+        tune_garbage_collection()
     status = _main(argv)
     if status == INTERRUPTED and argv is None:
         _exit_now(status)
     return status
+
+
+def tune_garbage_collection() -> None:
+    """A command's process makes hundreds of thousands of objects that live until it ends
+    (postings, places, page keys) and few reference cycles: Python's default collection
+    thresholds scan the growing heap again and again. Everything imported so far is left
+    out of collections for good, and the youngest generation is collected every 100,000
+    allocations instead of 700 (a one-change build at 10,000 postings: 7.1 s to 6.3 s,
+    medians of 3 on a loaded machine)."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C (128 + SIGINT)
