@@ -435,6 +435,17 @@ _WARM_UP = (
 )
 
 
+def warm_reading(place_store: Path | None) -> None:
+    """Make this process ready to read postings fast, and every process forked from it: the
+    pipeline imported, the place table loaded (from `place_store`, the build cache's
+    folder, when given) and a few postings read (see _warm_up)."""
+    import generator.pipeline  # noqa: F401
+
+    gazetteer.use_store(place_store)
+    gazetteer.warm()
+    _warm_up()
+
+
 @functools.cache
 def _warm_up() -> None:
     """Read a few small postings in this process once, so that every worker forked from it

@@ -58,7 +58,7 @@ def serve(options: ServeOptions) -> int:
             "preview, drafts included; the default 127.0.0.1 keeps it to this machine"
         )
     workdir = Path(tempfile.mkdtemp(prefix="jobboard-serve-"))
-    reader = ProcessReader()  # a changed posting is read in a process of its own
+    reader = ProcessReader(options.cache_dir)  # a changed posting is read in a process of its own
     try:
         site = LiveSite(
             content=options.content,

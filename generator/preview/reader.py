@@ -19,8 +19,9 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
-from generator.reading import ReadResult, ReadTask, lost_read, read_in_pool
+from generator.reading import ReadResult, ReadTask, lost_read, read_in_pool, warm_reading
 
 DIED = "cannot be read: the process reading it died (out of memory?)"
 STOPPED = "not read: the preview was stopping"
@@ -31,9 +32,12 @@ def _read(task: ReadTask) -> ReadResult:
     return result
 
 
-def _ready() -> bool:
-    import generator.pipeline  # noqa: F401 - imported once, before the first save
-
+def _ready(place_store: Path | None) -> bool:
+    """Make the reading process warm, once: every posting is read in a process forked from
+    it, which so starts with the pipeline imported, its patterns compiled and the place
+    table loaded (a cold one spent a second on a save's posting at 10,000 postings, most
+    of it loading the table)."""
+    warm_reading(place_store)
     return True
 
 
@@ -44,7 +48,8 @@ class ProcessReader:
     server while the rebuild thread reads): that read ends as a lost posting, and no new
     process is started after it."""
 
-    def __init__(self) -> None:
+    def __init__(self, place_store: Path | None = None) -> None:
+        self.place_store = place_store  # where the place table is kept (the build cache), if anywhere
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
         self._lock = threading.Lock()  # over _pool and _closed
@@ -52,7 +57,7 @@ class ProcessReader:
     def start(self) -> None:
         """Start the reading process now, so the first save does not wait for it."""
         with contextlib.suppress(_Closed, RuntimeError):
-            self._executor().submit(_ready)
+            self._executor().submit(_ready, self.place_store)
 
     def read(self, tasks: Sequence[ReadTask]) -> list[ReadResult]:
         return [self._read_one(task) for task in tasks]  # one at a time: a death is that posting's doing

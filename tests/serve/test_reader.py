@@ -34,6 +34,27 @@ def test_the_reading_process_reads_what_this_process_reads(tmp_path: Path) -> No
         reader.close()
 
 
+def test_the_reading_process_starts_warm_with_the_boards_place_table(tmp_path: Path) -> None:
+    """start() loads the place table in the reading process, from the build cache's folder
+    (made there when missing): a save's posting is read in a process forked from a warm
+    one, not one that builds the table from the packages' data first."""
+    store = tmp_path / "cache"
+    store.mkdir()
+    reader = ProcessReader(store)
+    try:
+        reader.start()
+        assert reader.read(seeds()) == here()
+        assert [p.name for p in store.iterdir() if p.name.startswith("places-")]
+    finally:
+        reader.close()
+    idle = ProcessReader(None)  # without a cache folder nothing is stored anywhere
+    try:
+        idle.start()
+        assert idle.read(seeds()) == here()
+    finally:
+        idle.close()
+
+
 def test_a_reading_process_that_dies_costs_only_its_posting(tmp_path: Path) -> None:
     # A posting that takes a fresh reading process seconds to read (imports, then 2 MB of
     # text): the test kills each process that reads it, twice.
