@@ -220,10 +220,6 @@ class Reading:
         if self.bodies is not None:
             self.bodies.fill_in_place(postings)
 
-    def term_texts(self, postings: Sequence[Posting]) -> dict[str, str]:
-        """The postings' body search terms (`terms_to_text`) by source, as the workers made them."""
-        return self.bodies.term_texts(postings) if self.bodies is not None else self.terms
-
     def close(self) -> None:
         """Close the body store's connection to the cache (the postings stay as they are)."""
         if self.bodies is not None:
