@@ -79,6 +79,8 @@ def _start_tags_at_most(fragment: str) -> int:
     is an end tag, one of `_FLAT_START_TAGS` a flat element.
     """
     count = fragment.count("<") - fragment.count("</")
+    if count <= MAX_NESTING:
+        return count
     return count - sum(fragment.count(tag) for tag in _FLAT_START_TAGS)
 
 

@@ -338,12 +338,14 @@ def _next_block(lines: list[str | None], i: int) -> str | None:
 def _promote_short_labels(lines: list[str | None]) -> None:
     """`Your Impact` alone between blank lines, before a paragraph or list: a heading."""
     for i, line in enumerate(lines):
-        if not line or not "A" <= line[0] <= "Z" or not _LABEL.match(line) or not _is_plain_text(line):
+        if not line or len(line) > _MAX_LABEL_CHARS or not "A" <= line[0] <= "Z":
+            continue  # (the cheap tests first; all of them only skip the line)
+        if not _LABEL.match(line) or not _is_plain_text(line):
             continue
         if (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1]):
             continue  # part of a longer paragraph
         words = line.rstrip(":").split()
-        if len(words) > _MAX_LABEL_WORDS or len(line) > _MAX_LABEL_CHARS:
+        if len(words) > _MAX_LABEL_WORDS:
             continue
         nxt = _next_block(lines, i)
         if nxt is None:
