@@ -395,10 +395,12 @@ def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
             lines.append(None)
         else:
             fixed = _fix_line(line)
-            if _is_apply_footer(fixed, apply_url):
+            if apply_url is not None and _is_apply_footer(fixed, apply_url):
                 lines.append("")
+            elif " " not in fixed or (listed := split_glued_list(fixed)) is fixed:
+                lines.append(fixed)  # (a line has no "\n"; an unchanged one is returned as it is)
             else:
-                lines.extend(split_glued_list(fixed).split("\n") if " " in fixed else [fixed])
+                lines.extend(listed.split("\n"))
 
     _resolve_empty_headings(lines)
     if any(line and line[0] == " " for line in lines):
