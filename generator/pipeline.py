@@ -23,7 +23,6 @@ from generator.readers.decode import decode
 from generator.render.markdown import markdown_to_html
 
 _TAGS = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -132,7 +131,11 @@ def render_body(body: str, raw: RawPosting, *, base_url: str | None) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """Plain text of sanitized HTML, for search, summaries and duplicate detection."""
+    """Plain text of sanitized HTML, for search, summaries and duplicate detection.
+
+    Runs of white space become one space (`str.split` splits on exactly the characters
+    `\\s` matches), with none at the ends.
+    """
     import html as html_lib
 
-    return _SPACE.sub(" ", html_lib.unescape(_TAGS.sub(" ", html))).strip()
+    return " ".join(html_lib.unescape(_TAGS.sub(" ", html)).split())

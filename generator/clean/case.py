@@ -91,12 +91,28 @@ def is_all_lower(text: str) -> bool:
     (a file-name-like first line may carry capitals).  URLs are ignored.  A text of
     one non-blank line is checked as a whole.
     """
-    text = _URL_IN_TEXT.sub(" ", text.strip())
+    text = text.strip()
+    if _upper_on_a_later_line(text):  # the usual case, without the URL pass
+        return False
+    text = _URL_IN_TEXT.sub(" ", text)
     _first, sep, rest = text.partition("\n")
     body = rest if sep and rest.strip() else text
     if any(ch.isupper() and ch.isalpha() for ch in body):  # the usual case, found early
         return False
     return sum(ch.isalpha() for ch in body) >= MIN_LETTERS
+
+
+def _upper_on_a_later_line(text: str) -> bool:
+    """True when a line after the first, with nothing `_URL_IN_TEXT` could match, has an
+    upper-case letter: `is_all_lower` is False then (a URL never spans lines, so the
+    line reaches its check as it is).  Every URL match has `://` or `www.` (any case)."""
+    for line in text.split("\n")[1:]:
+        lowered = line.lower()
+        if lowered == line or "://" in line or "www." in lowered:
+            continue  # (a line lower() leaves alone rarely has an upper-case letter)
+        if any(ch.isupper() and ch.isalpha() for ch in line):
+            return True
+    return False
 
 
 class _Protected:

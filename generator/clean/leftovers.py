@@ -45,6 +45,8 @@ def split_glued_list(line: str) -> str:
     stripped = line.lstrip()
     if not stripped or stripped[0] in "*-+#|>`" or line.startswith(("    ", "\t")) or "**" in line:
         return line
+    if line.count("*") + line.count("•") + line.count("·") < _MIN_ITEMS - 1:
+        return line  # each separator has one of them
     parts = _GLUE.split(line.strip())
     if len(parts) < _MIN_ITEMS:
         return line

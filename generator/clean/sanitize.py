@@ -11,14 +11,15 @@
 
 Before step 1, elements nested deeper than `MAX_NESTING` lose their tags (the text
 stays): html5ever's tree building takes time quadratic in the nesting depth (1 MB of
-`<div>` took nearly a minute).  The scan is linear, and a fragment with fewer `<`
-than the limit is passed on untouched.
+`<div>` took nearly a minute).  The scan is linear, and a fragment that cannot hold
+more start tags than the limit (counted with `str.count`) is passed on untouched.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from contextvars import ContextVar
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -67,6 +68,22 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IGNORED_IN_URL = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 
 
+# Start tags of elements that never count as depth, as Markdown renders them.
+_FLAT_START_TAGS = ("<p>", "<li>", "<br>", "<br />", "<hr>", "<hr />", "<td>", "<tr>", "<th>")
+
+
+def _start_tags_at_most(fragment: str) -> int:
+    """No fewer than the start tags `cap_nesting` counts as depth, by counting substrings.
+
+    Each `<` begins a token of its own (a token never runs over a `<`): one after `</`
+    is an end tag, one of `_FLAT_START_TAGS` a flat element.
+    """
+    count = fragment.count("<") - fragment.count("</")
+    if count <= MAX_NESTING:
+        return count
+    return count - sum(fragment.count(tag) for tag in _FLAT_START_TAGS)
+
+
 def cap_nesting(fragment: str, limit: int = MAX_NESTING) -> str:
     """`fragment` with the tags of elements nested deeper than `limit` removed.
 
@@ -74,7 +91,7 @@ def cap_nesting(fragment: str, limit: int = MAX_NESTING) -> str:
     tag that closes it; the text inside stays.  End tags close what they close in a
     browser (the innermost open element of that name and everything inside it).
     """
-    if fragment.count("<") <= limit:
+    if _start_tags_at_most(fragment) <= limit:
         return fragment
     out: list[str] = []
     pos = 0
@@ -123,39 +140,61 @@ def _resolve_href(value: str, base_url: str | None) -> str | None:
     return joined if _scheme(joined) in {"http", "https"} else None
 
 
-def _first_pass(fragment: str, base_url: str | None) -> str:
-    def attribute_filter(tag: str, attr: str, value: str) -> str | None:
-        if tag == "a" and attr == "href":
-            return _resolve_href(value, base_url)
-        return value
+# The first pass's link filter reads the posting's base URL from here (each thread, and
+# each context, has its own): one cleaner is built once instead of one per body.
+_BASE_URL: ContextVar[str | None] = ContextVar("sanitize_base_url", default=None)
 
-    return nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags=_DROP_WITH_CONTENT,
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=attribute_filter,
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+
+def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if tag == "a" and attr == "href":
+        return _resolve_href(value, _BASE_URL.get())
+    return value
+
+
+_FIRST_PASS = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=_DROP_WITH_CONTENT,
+    attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_attribute_filter,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+_FINAL_PASS = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=_DROP_WITH_CONTENT,
+    attributes=ALLOWED_ATTRIBUTES,
+    tag_attribute_values={"a": {"rel": {EXTERNAL_REL}}},
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def _first_pass(fragment: str, base_url: str | None) -> str:
+    token = _BASE_URL.set(base_url)
+    try:
+        return _FIRST_PASS.clean(fragment)
+    finally:
+        _BASE_URL.reset(token)
 
 
 def _final_pass(fragment: str) -> str:
-    return nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags=_DROP_WITH_CONTENT,
-        attributes=ALLOWED_ATTRIBUTES,
-        tag_attribute_values={"a": {"rel": {EXTERNAL_REL}}},
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _FINAL_PASS.clean(fragment)
 
 
-# One tag of nh3's output: start or end tag, attribute values always double-quoted.
-_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[^\s"\'<>/=]+(?:="[^"]*")?)*)\s*/?>|<')
+# One tag of nh3's output is `<(/?)([a-z][a-z0-9]*)({_ATTRS})\s*/?>`: start or end tag,
+# attribute values always double-quoted.  `_TAG_TO_REWRITE` matches each `<a>`, `<h1>`
+# (and their end tags) and each `<` that starts no tag, after the text and the other
+# tags before it (group 1; the last match ends at the end of the fragment), so a body
+# without links is one match instead of one per tag.  Other tags are the tags whose
+# name is not `a` or `h1` (a name runs to its end: `<abbr>` is not `<a`).  Nothing can
+# backtrack (white space, names and values are disjoint), so it stays linear.
+_ATTRS = r'(?:\s+[^\s"\'<>/=]+(?:="[^"]*")?)*'
+_OTHER_TAG = r'<(?!/?(?:a|h1)[\s/>])/?[a-z][a-z0-9]*+(?:\s++[^\s"\'<>/=]++(?:="[^"]*+")?)*+\s*+/?>'
+_TAG_TO_REWRITE = re.compile(
+    rf"((?:[^<]++|{_OTHER_TAG})*+)(?:(<(/?)(a|h1)({_ATTRS})\s*/?>)|(<)|\Z)"
+)
 _ATTR = re.compile(r'\s+([^\s"\'<>/=]+)(?:="([^"]*)")?')
 
 
@@ -174,25 +213,25 @@ def _rewrite(fragment: str) -> str:
     links: list[bool] = []  # for each open <a>: is it kept?
 
     def tag(match: re.Match[str]) -> str:
-        closing, name, attrs = match.group(1, 2, 3)
-        if name is None:
+        before, whole, closing, name, attrs, stray = match.group(1, 2, 3, 4, 5, 6)
+        if stray is not None:
             raise _Irregular  # a '<' that does not start a tag
+        if name is None:
+            return before  # the end of the fragment
         if name == "a":
             if closing:
-                return "" if links and not links.pop() else match.group()
+                return before if links and not links.pop() else before + whole
             values = dict(_ATTR.findall(attrs))
             href = html.unescape(values.get("href", ""))
             links.append(bool(href))
             if not href:
-                return ""
+                return before
             if _scheme(href) in {"http", "https"}:
-                return f'<a{attrs} rel="{EXTERNAL_REL}">'
-            return match.group()
-        if name == "h1":
-            return f"<{closing}h2{attrs}>"
-        return match.group()
+                return f'{before}<a{attrs} rel="{EXTERNAL_REL}">'
+            return before + whole
+        return f"{before}<{closing}h2{attrs}>"  # h1
 
-    return _TAG.sub(tag, fragment)
+    return _TAG_TO_REWRITE.sub(tag, fragment)
 
 
 class _Rewriter(HTMLParser):

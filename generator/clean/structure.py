@@ -49,7 +49,9 @@ _LINK_STOP = re.compile(r"[)\s>]")
 _SPACES = re.compile(r"\s*+")
 _TRAILING_COLON = re.compile(r"(?<![ \t])[ \t]*+:$")
 _FOOTER_SPACE = re.compile(r"[\s*_]+")
-_DECORATION = re.compile(r"^[ \t>#*+_-]++|(?<![ \t*_])[ \t*_]++$")
+# Decoration around a footer line: what `^[ \t>#*+_-]++|(?<![ \t*_])[ \t*_]++$` removes.
+_LEADING_DECORATION = " \t>#*+_-"
+_TRAILING_DECORATION = " \t*_"
 _APPLY_FOOTERS = frozenset(
     {
         "click to apply",
@@ -149,11 +151,15 @@ def _is_apply_footer(line: str, apply_url: str | None) -> bool:
         # Without a link the footer's words are the line's own (casefold works
         # character by character), and every footer has the word "apply".
         return False
-    targets = [target for _start, _end, _label, target in _links(line)]
-    words = _DECORATION.sub("", _visible(line))
+    # The decoration pattern on one line: the leading run, then the trailing run of its
+    # second set (a subset of the first, so it cannot reach into the leading run).
+    words = _visible(line).lstrip(_LEADING_DECORATION).rstrip(_TRAILING_DECORATION)
+    if "apply" not in words.casefold():
+        return False  # every footer has it, and the steps below only add spaces and trim
     words = _FOOTER_SPACE.sub(" ", words).strip(" .!:").casefold()
     if words not in _APPLY_FOOTERS:
         return False
+    targets = [target for _start, _end, _label, target in _links(line)]
     return all(_same_url(target, apply_url) for target in targets)
 
 
@@ -163,11 +169,14 @@ def _fix_heading(line: str) -> str:
     if match is None:
         return line
     hashes, text = match.group(1), match.group(2) or ""
-    text = _CLOSING_HASHES.sub("", text).strip()
+    if "#" in text:
+        text = _CLOSING_HASHES.sub("", text)
+    text = text.strip()
     bold = _WRAPPED_BOLD.match(text)
     if bold:
         text = bold.group(1).strip()
-    text = _TRAILING_COLON.sub("", text)
+    if text.endswith(":"):  # the text is one line: `$` is its end
+        text = _TRAILING_COLON.sub("", text)
     if not text:
         return hashes
     visible = _visible(text)
@@ -180,7 +189,9 @@ def _fix_heading(line: str) -> str:
 
 
 def _fix_emphasis(line: str) -> str:
-    line = fix_spaced_emphasis(_BROKEN_BOLD.sub(r"**\1**", line))
+    if "** " in line or "**\t" in line:
+        line = _BROKEN_BOLD.sub(r"**\1**", line)
+    line = fix_spaced_emphasis(line)
     if "****" in line:
         line = _EMPTY_BOLD.sub("", line)
         line = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", line)
@@ -191,7 +202,7 @@ def _fix_emphasis(line: str) -> str:
 
 def _fix_line(line: str) -> str:
     line = line.rstrip()
-    if not line.strip() or _LONE_BREAK.match(line):
+    if not line.strip() or ("<" in line and _LONE_BREAK.match(line)):
         # A `<br>` alone on a line would start an HTML block that shows the Markdown
         # after it literally (`[url](url)`): it stands for a paragraph break.
         return ""
@@ -203,10 +214,16 @@ def _fix_line(line: str) -> str:
         return ""  # empty bold, not a thematic break
     if _THEMATIC_BREAK.match(line):
         return line
+    # Each of the three patterns is anchored at the line start, after spaces; none of
+    # their substitutions changes the first character after those spaces.
+    first = line.lstrip(" ")[0]
     if "#" in line:
-        line = _HEADING_NO_SPACE.sub(r"\1\2 ", line)
-        line = _LIST_HEADING.sub(r"\1 ", line)
-    line = _DOUBLE_BULLET.sub(r"\1\2 ", line)
+        if first == "#":
+            line = _HEADING_NO_SPACE.sub(r"\1\2 ", line)
+        elif first in "*+-" or first.isdecimal():  # `\d` is `str.isdecimal`
+            line = _LIST_HEADING.sub(r"\1 ", line)
+    if first in "*+-" and (bullets := _DOUBLE_BULLET.match(line)):
+        line = f"{bullets[1]}{bullets[2]} {line[bullets.end():]}"
     if "*" in line:
         line = _fix_emphasis(line)
     return _fix_heading(line) if line.lstrip().startswith("#") else line
@@ -225,7 +242,7 @@ _EMPTY_HEADING = re.compile(r"#{1,6}")
 def _resolve_empty_headings(lines: list[str | None]) -> None:
     """`None` stands for code lines. Empty headings take the next short line or go."""
     for i, line in enumerate(lines):
-        if line is None or not _EMPTY_HEADING.fullmatch(line):
+        if line is None or not line.startswith("#") or not _EMPTY_HEADING.fullmatch(line):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if (
@@ -239,9 +256,13 @@ def _resolve_empty_headings(lines: list[str | None]) -> None:
 
 
 def _list_item(line: str | None) -> re.Match[str] | None:
-    if not line or _THEMATIC_BREAK.match(line):
+    """The list marker opening the line (None for a thematic break such as `- - -`)."""
+    if not line:
         return None
-    return _LIST_ITEM.match(line)
+    item = _LIST_ITEM.match(line)
+    if item is None or _THEMATIC_BREAK.match(line):
+        return None
+    return item
 
 
 def _indent(line: str) -> int:
@@ -317,12 +338,14 @@ def _next_block(lines: list[str | None], i: int) -> str | None:
 def _promote_short_labels(lines: list[str | None]) -> None:
     """`Your Impact` alone between blank lines, before a paragraph or list: a heading."""
     for i, line in enumerate(lines):
-        if not line or not _LABEL.match(line) or not _is_plain_text(line):
+        if not line or len(line) > _MAX_LABEL_CHARS or not "A" <= line[0] <= "Z":
+            continue  # (the cheap tests first; all of them only skip the line)
+        if not _LABEL.match(line) or not _is_plain_text(line):
             continue
         if (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1]):
             continue  # part of a longer paragraph
         words = line.rstrip(":").split()
-        if len(words) > _MAX_LABEL_WORDS or len(line) > _MAX_LABEL_CHARS:
+        if len(words) > _MAX_LABEL_WORDS:
             continue
         nxt = _next_block(lines, i)
         if nxt is None:
@@ -354,7 +377,7 @@ def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
     if raw[0] == "---" and "---" in raw[1:]:  # YAML front matter stays as it is
         fence = "---"
     for line in raw:
-        opener = _FENCE.match(line)
+        opener = _FENCE.match(line) if "```" in line or "~~~" in line else None
         if fence == "---":
             code[len(lines)] = line
             lines.append(None)
@@ -372,14 +395,18 @@ def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
             lines.append(None)
         else:
             fixed = _fix_line(line)
-            if _is_apply_footer(fixed, apply_url):
+            if apply_url is not None and _is_apply_footer(fixed, apply_url):
                 lines.append("")
+            elif " " not in fixed or (listed := split_glued_list(fixed)) is fixed:
+                lines.append(fixed)  # (a line has no "\n"; an unchanged one is returned as it is)
             else:
-                lines.extend(split_glued_list(fixed).split("\n") if " " in fixed else [fixed])
+                lines.extend(listed.split("\n"))
 
     _resolve_empty_headings(lines)
-    _dedent_lists(lines)
-    _unindent_paragraphs(lines)
+    if any(line and line[0] == " " for line in lines):
+        # Both change only lines that open with a space (and no step adds one).
+        _dedent_lists(lines)
+        _unindent_paragraphs(lines)
     _promote_short_labels(lines)
     _tighten_lists(lines)
 
@@ -402,7 +429,9 @@ def tidy_markdown(md: str, *, apply_url: str | None = None) -> str:
 # `disabilities?Do you` / `experience.The role`: sentences glued when a scraper dropped
 # line breaks. Only after two lower-case letters and before a capitalised word, so
 # `ASP.NET`, `e.g.` and `Node.js` stay as written; lines with URLs or code are left alone.
-_GLUED = re.compile(r"(?<=[a-z]{2})([.?!])(?=[A-Z][a-z])")
+# The look-behind comes after the punctuation (and checks it again), so a search only
+# stops at `.`, `?` and `!` instead of trying the look-behind at every character.
+_GLUED = re.compile(r"([.?!])(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])")
 
 
 def unglue_sentences(md: str) -> str:

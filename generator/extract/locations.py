@@ -438,18 +438,46 @@ def _names_country(entry: str, code: str) -> bool:
     return any(country_code(p) == code for p in parts)
 
 
+# Location values repeat across a board ("Remote", "Berlin, Germany"): each distinct value
+# is parsed once per process.  Longer values are parsed each time (an entry keeps its text).
+_CACHED_CHARS = 1_000
+
+
 def parse_locations(text_or_list: str | Iterable[str]) -> tuple[list[str], bool, list[str]]:
     """(locations, remote, applicant countries) from a location string or list.
 
     Entries are normalised and de-duplicated by `location_key`, first spelling and order kept.
     """
-    raw_entries: list[str] = []
     if isinstance(text_or_list, str):
-        raw_entries = split_location_list(text_or_list)
+        text: str | None = text_or_list
+        items: tuple[str, ...] = ()
+        size = len(text_or_list)
     else:
-        for item in text_or_list:
-            if item is not None:
-                raw_entries.extend(split_location_list(str(item)))
+        text = None
+        items = tuple(str(item) for item in text_or_list if item is not None)
+        size = sum(map(len, items))
+    parse = _parse_locations_cached if size <= _CACHED_CHARS else _parse_locations
+    locations, remote, applicants = parse(text, items)
+    return list(locations), remote, list(applicants)
+
+
+@lru_cache(maxsize=8192)
+def _parse_locations_cached(
+    text: str | None, items: tuple[str, ...]
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    return _parse_locations(text, items)
+
+
+def _parse_locations(
+    text: str | None, items: tuple[str, ...]
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """`parse_locations` of the string `text`, or (`text` None) of the list `items`."""
+    raw_entries: list[str] = []
+    if text is not None:
+        raw_entries = split_location_list(text)
+    else:
+        for item in items:
+            raw_entries.extend(split_location_list(item))
         raw_entries = _drop_named_countries(raw_entries)
     locations: list[str] = []
     keys: set[str] = set()
@@ -469,7 +497,7 @@ def parse_locations(text_or_list: str | Iterable[str]) -> tuple[list[str], bool,
             wanted_name = _requirement_name(name)
             if wanted_name and wanted_name not in applicants:
                 applicants.append(wanted_name)
-    return locations, remote, applicants
+    return tuple(locations), remote, tuple(applicants)
 
 
 @lru_cache(maxsize=8192)  # boards repeat a few hundred places; Place is immutable

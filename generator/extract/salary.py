@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 from generator.model.posting import Salary
@@ -136,10 +137,25 @@ def _amounts(text: str) -> list[tuple[float, bool, int, int]]:
     return found
 
 
+# Salary texts repeat across a board: each distinct one is parsed once per process
+# (Salary is immutable); longer texts are parsed each time (an entry keeps its text).
+_CACHED_CHARS = 1_000
+
+
 def parse_salary(text: str) -> Salary | None:
     """A `Salary` from salary text, or None when no usable amount is stated. Never raises."""
+    text = str(text)
+    return _parse_salary_cached(text) if len(text) <= _CACHED_CHARS else _parse_salary(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_salary_cached(text: str) -> Salary | None:
+    return _parse_salary(text)
+
+
+def _parse_salary(text: str) -> Salary | None:
     try:
-        salary = _parse(str(text))
+        salary = _parse(text)
     except (ValueError, OverflowError, KeyError, IndexError):
         return None
     return salary if salary is not None and plausible(salary) else None

@@ -20,7 +20,9 @@ MAX_RUN = 50  # one emphasis, strikethrough or backtick marker repeated
 # A line opening with more than MAX_PREFIX container characters: each nesting level of a
 # block quote or a list needs at least one of them on the line that opens or continues it,
 # so the nesting depth of a body is at most the longest such prefix.
-_DEEP = re.compile(rf"^[ \t>*+\-.)\d]{{{MAX_PREFIX + 1}}}", re.M)
+# (At the start and after each newline: the same as `^` with re.M, and much faster to search.)
+_DEEP_FIRST = re.compile(rf"[ \t>*+\-.)\d]{{{MAX_PREFIX + 1}}}")
+_DEEP = re.compile(rf"\n[ \t>*+\-.)\d]{{{MAX_PREFIX + 1}}}")
 # Many brackets or emphasis markers in a row (with anything short between) nest inline
 # markup; the two parsers stop at different depths.
 _INLINE = re.compile(rf"[\[*_](?:[^\[*_\n]{{0,2}}[\[*_]){{{MAX_RUN}}}")
@@ -36,4 +38,8 @@ def safe_for_native(text: str) -> bool:
         return False
     if any(run in text for run in _RUNS):
         return False
-    return not (_DEEP.search(text) or _INLINE.search(text))
+    if _DEEP_FIRST.match(text) or _DEEP.search(text):
+        return False
+    # An _INLINE match has MAX_RUN + 1 of its markers: count them before searching.
+    markers = text.count("[") + text.count("*") + text.count("_")
+    return markers <= MAX_RUN or not _INLINE.search(text)
