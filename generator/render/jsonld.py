@@ -8,6 +8,7 @@ unknown place leaves `jobLocation` out, no base URL leaves `url` out.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from markupsafe import Markup
@@ -136,7 +137,39 @@ def base_salary(salary: Salary | None) -> JsonDict | None:
 def script_json(data: JsonDict) -> Markup:
     """JSON for inside `<script type="application/ld+json">`: `<`, `>`, `&` as \\u escapes,
     so no posting text can close the script element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    text = indented_json(data)
     for char, escape in _SCRIPT_ESCAPES:
         text = text.replace(char, escape)
     return Markup(text)  # noqa: S704 - every markup character is escaped above
+
+
+def indented_json(value: Any, indent: str = "\n") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)`, byte for byte, for the values a
+    JobPosting holds (dicts with string keys, lists, strings, numbers, booleans, None). With
+    an indent the json module encodes in Python, one generator step per token; this makes
+    each container in one join (a third of the time)."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value)
+    inner = indent + " "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if not all(isinstance(key, str) for key in value):
+            return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", indent)
+        items = [f"{encode_basestring(key)}: {indented_json(item, inner)}" for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(items) + indent + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join([indented_json(item, inner) for item in value]) + indent + "]"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

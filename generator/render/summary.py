@@ -7,6 +7,8 @@ posting's page, which starts at the first real sentence, not at a heading or a l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
@@ -44,11 +46,12 @@ _LABELLED_LINE = re.compile(r"^[\w /&-]{1,30}:\s")  # `Position: Senior Engineer
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9\"'(])")
 
 
+@lru_cache(maxsize=16)  # a page shows it three times (meta, og: and twitter: descriptions)
 def description(body_html: str, length: int = DESCRIPTION_LENGTH) -> str:
     """The meta description of a posting: its first real sentence (headings, labels such as
     "Company Description" and one-line label paragraphs skipped), then the sentences after it
     while they fit, cut as `summary` cuts."""
-    for text in _block_texts(body_html):
+    for text in _block_texts(body_html):  # lazily: the text of the blocks after it is not made
         text = _LABELS.sub("", _MARKERS.sub("", text), count=1).strip()
         if not _is_label(text):
             sentences = _SENTENCE_END.split(text)
@@ -61,19 +64,21 @@ def description(body_html: str, length: int = DESCRIPTION_LENGTH) -> str:
     return summary(" ".join(_block_texts(body_html)), length)
 
 
-def _block_texts(body_html: str) -> list[str]:
+def _block_texts(body_html: str) -> Iterator[str]:
     """The text of each paragraph-like block, in order; headings are not among them."""
     tree = HTMLParser(body_html)
-    texts = []
+    found = False
     for node in tree.css(_BLOCKS):
         if node.tag == "li" and node.css_first("p, ul, ol") is not None:
             continue  # its paragraphs come on their own
         text = " ".join(node.text(separator=" ").split())
         if text:
-            texts.append(text)
-    if not texts and tree.body is not None:  # a body of bare text
-        texts = [" ".join(tree.body.text(separator=" ").split())]
-    return [t for t in texts if t]
+            found = True
+            yield text
+    if not found and tree.body is not None:  # a body of bare text
+        text = " ".join(tree.body.text(separator=" ").split())
+        if text:
+            yield text
 
 
 def _is_label(text: str) -> bool:

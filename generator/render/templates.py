@@ -91,6 +91,9 @@ def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One environment per build: no need to stat every template file on every page
+        # (an edit during the preview makes a new environment for the next build).
+        auto_reload=False,
     )
     env.filters["salary"] = salary_text  # the one salary formatter
     env.filters["employment"] = employment_label

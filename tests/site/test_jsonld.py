@@ -153,3 +153,18 @@ def test_aliases_give_the_grouped_company_name(tmp_path: Path) -> None:
     )
     data = json_ld(board.page(f"jobs/{board.slug('a.md')}/index.html"))
     assert data["hiringOrganization"]["name"] == "Salesforce"
+
+
+def test_indented_json_is_json_dumps_byte_for_byte() -> None:
+    import json
+
+    from generator.render.jsonld import indented_json
+
+    for value in (
+        {},
+        [],
+        {"a": [1, 2.5, {"b": None, "c": True, "d": False}], "é\u2028<": 'x"\\\n\t\u0001ü', "e": [], "f": {}},
+        [[[]], float("nan"), 1e100, -0.0, 10**30, "s"],
+        {1: "int key", "nested": {2.5: ["x"]}},
+    ):
+        assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
