@@ -81,11 +81,6 @@ class BodyStore:
             if body is not None:
                 posting.body_html, posting.body_text = body
 
-    def term_texts(self, postings: Sequence[Posting]) -> dict[str, str]:
-        """The postings' stored body terms (`terms_to_text`) by source, for those the cache has."""
-        rels = {self.keys[p.source]: p.source for p in postings if p.source in self.keys}
-        return {rels[key]: text for key, text in self._connection().get_terms(list(rels))}
-
     def texts(self, postings: Sequence[Posting]) -> list[str]:
         """The postings' body texts (without making copies of the postings)."""
         return [
