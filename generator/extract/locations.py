@@ -27,6 +27,7 @@ from generator.extract.places_data import (
     REGIONS,
     SHORT_NAMES,
 )
+from generator.memo import short_values_cached
 from generator.model.place import REMOTE, Area, Place, remote_place, use_name_key
 
 # A city named alone (no country or state) is taken only when it is this big and at least
@@ -438,45 +439,27 @@ def _names_country(entry: str, code: str) -> bool:
     return any(country_code(p) == code for p in parts)
 
 
-# Location values repeat across a board ("Remote", "Berlin, Germany"): each distinct value
-# is parsed once per process.  Longer values are parsed each time (an entry keeps its text).
-_CACHED_CHARS = 1_000
-
-
 def parse_locations(text_or_list: str | Iterable[str]) -> tuple[list[str], bool, list[str]]:
     """(locations, remote, applicant countries) from a location string or list.
 
     Entries are normalised and de-duplicated by `location_key`, first spelling and order kept.
     """
     if isinstance(text_or_list, str):
-        text: str | None = text_or_list
-        items: tuple[str, ...] = ()
-        size = len(text_or_list)
+        value: str | tuple[str, ...] = text_or_list
     else:
-        text = None
-        items = tuple(str(item) for item in text_or_list if item is not None)
-        size = sum(map(len, items))
-    parse = _parse_locations_cached if size <= _CACHED_CHARS else _parse_locations
-    locations, remote, applicants = parse(text, items)
+        value = tuple(str(item) for item in text_or_list if item is not None)
+    locations, remote, applicants = _parse_locations(value)
     return list(locations), remote, list(applicants)
 
 
-@lru_cache(maxsize=8192)
-def _parse_locations_cached(
-    text: str | None, items: tuple[str, ...]
-) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
-    return _parse_locations(text, items)
-
-
-def _parse_locations(
-    text: str | None, items: tuple[str, ...]
-) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
-    """`parse_locations` of the string `text`, or (`text` None) of the list `items`."""
+@short_values_cached()  # "Remote", "Berlin, Germany": a board repeats its location values
+def _parse_locations(value: str | tuple[str, ...]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """`parse_locations` of a string, or of a list's items (a tuple)."""
     raw_entries: list[str] = []
-    if text is not None:
-        raw_entries = split_location_list(text)
+    if isinstance(value, str):
+        raw_entries = split_location_list(value)
     else:
-        for item in items:
+        for item in value:
             raw_entries.extend(split_location_list(item))
         raw_entries = _drop_named_countries(raw_entries)
     locations: list[str] = []

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from typing import Any
 
+from generator.memo import short_values_cached
 from generator.model.posting import Salary
 from generator.model.salary_text import PERIODS, salary_text
 
@@ -137,22 +137,12 @@ def _amounts(text: str) -> list[tuple[float, bool, int, int]]:
     return found
 
 
-# Salary texts repeat across a board: each distinct one is parsed once per process
-# (Salary is immutable); longer texts are parsed each time (an entry keeps its text).
-_CACHED_CHARS = 1_000
-
-
 def parse_salary(text: str) -> Salary | None:
     """A `Salary` from salary text, or None when no usable amount is stated. Never raises."""
-    text = str(text)
-    return _parse_salary_cached(text) if len(text) <= _CACHED_CHARS else _parse_salary(text)
+    return _parse_salary(str(text))
 
 
-@lru_cache(maxsize=8192)
-def _parse_salary_cached(text: str) -> Salary | None:
-    return _parse_salary(text)
-
-
+@short_values_cached()  # a board repeats its salary texts; Salary is immutable
 def _parse_salary(text: str) -> Salary | None:
     try:
         salary = _parse(text)
