@@ -15,13 +15,16 @@ that died) are not, and the file is read again by the next build.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import os
 import signal
+import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -239,6 +242,7 @@ class Scan:
     def file_key(self, rel: str) -> str:
         """What tells this file's bytes apart from its bytes at another scan."""
         return self.keys.get(rel) or self.stamps[rel]
+
     ignored: list[str] = field(default_factory=list)  # files left out by the ignore patterns
 
     def site_inputs(self) -> dict[str, str]:
@@ -266,10 +270,7 @@ def scan_content(content: Path, config: Config, cache: BuildCache | None = None)
     stamps: dict[str, str] = {}
     if cache is None:
         for task, source in zip(tasks, sources, strict=True):
-            st = source.stat
-            stamps[task.rel] = (
-                f"stat:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_size}:{st.st_ino}:{task.fallback}"
-            )
+            stamps[task.rel] = _stamp(source.stat, task.fallback)
     else:
         file_keys = FileKeys(cache, code_digest())
 
@@ -290,6 +291,41 @@ def scan_content(content: Path, config: Config, cache: BuildCache | None = None)
         file_keys.save()
         refused.sort(key=lambda skip: skip.source)
     return Scan(tasks, refused, keys, stamps, ignored)
+
+
+def _stamp(st: os.stat_result, fallback: dt.date) -> str:
+    """Without a cache, what tells a file's versions apart: its stat (and fallback date)."""
+    return f"stat:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_size}:{st.st_ino}:{fallback}"
+
+
+def rescan(scan: Scan, config: Config, cache: BuildCache | None, rels: Collection[str]) -> Scan | None:
+    """`scan` with the files `rels` (relative to the content folder) looked at again, when
+    that gives what scanning the whole folder would: each is one of the scan's posting files
+    and still a regular file within the size limit, reached through no symbolic link. None
+    otherwise (a file is new, gone, or refused now): the caller scans the folder."""
+    index = {task.rel: i for i, task in enumerate(scan.tasks)}
+    tasks, keys, stamps = list(scan.tasks), dict(scan.keys), dict(scan.stamps)
+    epoch = source_date_epoch()
+    for rel in rels:
+        i = index.get(rel)
+        if i is None:
+            return None
+        path = tasks[i].path
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > config.max_file_size:
+                return None
+            if os.path.realpath(path) != path:  # a folder on the way is a link now
+                return None
+            source = SourceFile(Path(os.path.dirname(path)), rel, info)
+            task = tasks[i] = dataclasses.replace(tasks[i], fallback=_fallback_date(source, epoch))
+            if cache is None:
+                stamps[rel] = _stamp(info, task.fallback)
+            else:  # the file changed: hashed, not looked up (a scan of the folder remembers keys)
+                keys[rel] = _posting_key(source, task.fallback, config.max_file_size)
+        except (Unreadable, OSError):
+            return None
+    return Scan(tasks, list(scan.rejected), keys, stamps, list(scan.ignored))
 
 
 @dataclass(frozen=True)
@@ -344,10 +380,13 @@ def read_postings_cached(
     skipped = list(scan.rejected)
     results: dict[str, Posting | Skip] = {}
     terms: dict[str, str] = {}
+    file_keys = {task.rel: scan.file_key(task.rel) for task in tasks}  # a cache key, or a stamp
+    kept: dict[str, KnownFile] = {}  # for the next reading: the known files taken as they were ...
     for task in tasks:
         was = known.get(task.rel) if known else None
-        if was is not None and was.key == scan.file_key(task.rel):  # a cache key, or a stamp without one
+        if was is not None and was.key == file_keys[task.rel]:
             results[task.rel] = was.record
+            kept[task.rel] = was
             if was.terms is not None:
                 terms[task.rel] = was.terms
     if cache is not None:
@@ -406,11 +445,10 @@ def read_postings_cached(
     for skip in skipped:
         log(skip.log_line())
     read = [task.rel for task in todo]
-    kept = {
-        task.rel: KnownFile(scan.file_key(task.rel), results[task.rel], terms.get(task.rel))
-        for task in tasks
-        if task.rel not in unsettled
-    }
+    again = set(unsettled)
+    for task in tasks:  # ... and the others (from the cache or read now), unless read again next time
+        if task.rel not in kept and task.rel not in again:
+            kept[task.rel] = KnownFile(file_keys[task.rel], results[task.rel], terms.get(task.rel))
     return Reading(postings, skipped, keys, len(todo), bodies, terms, unsettled, read, kept)
 
 

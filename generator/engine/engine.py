@@ -21,6 +21,7 @@ cache that is busy or cannot be used is done without, with one warning line.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import time
@@ -33,6 +34,7 @@ from generator.clock import build_time
 from generator.config import Config
 from generator.engine.options import EVERYTHING, BuildOptions, BuildResult, Changes
 from generator.engine.output_folder import OutputFolder
+from generator.engine.patch import LastSite, patch_site
 from generator.engine.report import Report
 from generator.first_seen import apply_first_seen
 from generator.model.duplicates import Bodies
@@ -44,12 +46,14 @@ from generator.reading import (
     Log,
     ReadFiles,
     Reading,
+    Scan,
     log_to_stderr,
     read_in_pool,
     read_postings_cached,
+    rescan,
     scan_content,
 )
-from generator.render.keys import PageKeys, content_digest, folder_digest, page_base_digest
+from generator.render.keys import Covers, PageKeys, content_digest, folder_digest, page_base_digest
 from generator.render.page_kinds import render_site
 from generator.render.pages import PageRenderer
 from generator.render.site_pages import prepare_site_pages, site_files_digest
@@ -70,6 +74,8 @@ class Target(Protocol):
     @property
     def keyed(self) -> bool: ...  # are unchanged pages kept by their key?
     @property
+    def patches(self) -> bool: ...  # can it take a patch (engine.patch: only some pages written)?
+    @property
     def last_report(self) -> Report | None: ...  # what the update that made it said
 
     def session(self) -> AbstractContextManager[None]: ...
@@ -79,7 +85,9 @@ class Target(Protocol):
     def cancel(self) -> None: ...
     def holds(self, site_key: str | None) -> bool: ...
     def writer(self) -> SiteWriter: ...
-    def finish(self, writer: SiteWriter, site_key: str | None, report: Report) -> list[str]: ...
+    def finish(
+        self, writer: SiteWriter, site_key: str | None, report: Report, *, patch: bool = False
+    ) -> list[str]: ...
 
 
 class Engine:
@@ -111,6 +119,8 @@ class Engine:
         ] = {}  # without a cache: source -> (file key, content digest)
         self._warned = False
         self.today: dt.date | None = None  # the day the site is made for; None: the build clock's
+        self._last: LastSite | None = None  # what the last update made (for a target that patches)
+        self._scan: Scan | None = None  # ... and the scan it was made from
 
     def __enter__(self) -> Engine:
         return self
@@ -120,6 +130,7 @@ class Engine:
 
     def close(self) -> None:
         self._known.clear()
+        self._last = self._scan = None
 
     def update(
         self, changes: Changes = EVERYTHING, *, need_site: bool = True, keep_bodies: bool = False
@@ -137,6 +148,9 @@ class Engine:
             )
             try:
                 return self._update(changes, cache, need_site, keep_bodies)
+            except BaseException:
+                self._last = self._scan = None  # a failed update may leave its site half patched
+                raise
             finally:
                 if cache is not None:
                     cache.close()
@@ -158,8 +172,13 @@ class Engine:
         now = build_time()
         today = self.today or now.date()
         target.attach(cache)
+        last = self._patchable(changes, today)
         with _timed(stages, "read"):
-            scan = scan_content(options.content, config, cache)
+            scan = None
+            if last is not None and self._scan is not None and changes.files is not None:
+                scan = rescan(self._scan, config, cache, changes.files)
+            if scan is None:
+                last, scan = None, scan_content(options.content, config, cache)
         note = ignored_note(scan.ignored, str(options.content))
         if note is not None:
             self.log(note)
@@ -182,8 +201,14 @@ class Engine:
                 options.content, config, self.log, cache, scan, known=self._known, read_files=self.read_files
             )
         try:
+            patched = None  # the postings patched (engine.patch), when the last site was
+            if last is not None and changes.files is not None and not reading.unsettled:
+                patched = patch_site(last, self._known, reading, changes.files)
             with _timed(stages, "assemble"):
-                site = self._assemble(reading, cache, today)
+                if last is not None and patched is not None:
+                    site = last.site
+                else:
+                    site = self._assemble(reading, cache, today)
             report = Report.of(site, reading.skipped)
             self._say(report.duplicate_lines())  # the skips were logged as they were read
             if site_key is not None and not site.postings:  # an empty board's feed shows the build time
@@ -201,16 +226,20 @@ class Engine:
                 writer = target.writer()
                 try:
                     renderer = self._renderer(site, reading, today)
+                    if patched is not None:
+                        assert renderer.keys is not None  # a target that patches is keyed
+                        renderer.only = Covers(renderer.keys, patched)
+                        site_key = f"{site_key} patched"  # not the site of these inputs: search is stale
                     render_site(renderer, writer, search=changes.search)
                     stages.update(renderer.stages)
                     with _timed(stages, "swap"), stage("write", 1, unit="swap") as tick:
-                        changed = target.finish(writer, site_key, report)
+                        changed = target.finish(writer, site_key, report, patch=patched is not None)
                         tick()
                 except BaseException:
                     writer.abort()
                     raise
                 written, rendered = writer.count, renderer.rendered
-                if cache is not None:
+                if cache is not None and patched is None:  # a patch leaves the tidying to the next update
                     cache.keep_only_postings(reading.keys.values())
             if keep_bodies:
                 reading.keep_bodies(site.read)
@@ -218,10 +247,38 @@ class Engine:
             reading.close()
         gone = sorted(set(self._known) - {task.rel for task in scan.tasks})
         self._known = reading.known
+        self._last, self._scan = None, None
+        if target.patches and site_key is not None:
+            if last is not None and patched is not None:  # the same site, patched
+                self._last = dataclasses.replace(last, site_key=site_key)
+            else:
+                self._last = LastSite(site, site_key, config, today)
+            self._scan = scan
         seconds = time.perf_counter() - started
         return BuildResult(
-            site, report, seconds, written, changed, reading.processed, stages, reading.read, gone, rendered
+            site,
+            report,
+            seconds,
+            written,
+            changed,
+            reading.processed,
+            stages,
+            reading.read,
+            gone,
+            rendered,
+            patched=patched is not None,
         )
+
+    def _patchable(self, changes: Changes, today: dt.date) -> LastSite | None:
+        """The last update's site, when this one may patch it (see engine.patch): the caller
+        knows the changed files, and the target serves that site, made with this config for
+        this day."""
+        last = self._last
+        if changes.files is None or last is None or not self.target.patches:
+            return None
+        if last.config is not self.config or last.today != today or self.target.site_key() != last.site_key:
+            return None
+        return last
 
     def _assemble(self, reading: Reading, cache: BuildCache | None, today: dt.date) -> Site:
         bodies = _duplicate_bodies(reading, cache)
@@ -269,6 +326,7 @@ class Nowhere:
     (`jobboard check`)."""
 
     keyed = False
+    patches = False
     last_report: Report | None = None
 
     @contextmanager
@@ -293,7 +351,9 @@ class Nowhere:
     def writer(self) -> SiteWriter:
         raise AssertionError("nothing is written nowhere")
 
-    def finish(self, writer: SiteWriter, site_key: str | None, report: Report) -> list[str]:
+    def finish(
+        self, writer: SiteWriter, site_key: str | None, report: Report, *, patch: bool = False
+    ) -> list[str]:
         return []
 
 

@@ -31,9 +31,16 @@ class Changes:
     The engine finds changed posting files itself (by their keys), so `Changes()` is always
     right; the fields only let it do less. `search=False` leaves the search index as it is
     (the preview's quick passes: the settle pass after them indexes).
+
+    `files`: the content files (paths relative to the content folder) that may have changed
+    since the last update, when the caller knows them from file events and nothing else
+    changed (templates, config, the day). The engine then looks at these files only instead
+    of scanning the folder, and when they are known posting files whose bodies alone changed,
+    it patches the last site instead of assembling a new one (see engine.patch). None: not known.
     """
 
     search: bool = True
+    files: frozenset[str] | None = None
 
 
 EVERYTHING = Changes()
@@ -53,6 +60,7 @@ class BuildResult:
     read: list[str] = field(default_factory=list)  # posting sources read this update (not known before)
     gone: list[str] = field(default_factory=list)  # posting sources known at the last update, gone now
     rendered: int = 0  # pages rendered (not kept because their key was unchanged)
+    patched: bool = False  # only bodies changed: the last site was patched (see engine.patch)
 
     @property
     def skipped(self) -> list[Skip]:

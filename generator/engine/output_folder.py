@@ -149,8 +149,13 @@ class OutputFolder:
             check=check,
         )
 
-    def finish(self, writer: SiteWriter, site_key: str | None, report: Report) -> list[str]:
+    patches = False  # every update writes a whole tree
+
+    def finish(
+        self, writer: SiteWriter, site_key: str | None, report: Report, *, patch: bool = False
+    ) -> list[str]:
         """Swap the new tree in and remember it; the site paths whose bytes changed."""
+        assert not patch, "an output folder takes whole trees only"
         changed = writer.changed()
         writer.commit()
         tree = self._tree

@@ -6,6 +6,7 @@ changed; `finish` writes those beside their place without serving them (it runs 
 rebuild's thread), and `serve` renames them into place and deletes the files the site no
 longer has (on the thread that answers requests, in milliseconds). The page keys of what
 is served are known only after `serve`, so a rebuild that is never served changes nothing.
+A patch (engine.patch) renders some pages only: every other served file stays.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class ServedFolder:
         pass
 
     keyed = True  # the keys of the served pages are kept in memory
+    patches = True
     last_report: Report | None = None
 
     def site_key(self) -> str | None:
@@ -67,8 +69,11 @@ class ServedFolder:
             return SiteWriter(self.folder)
         return MemoryWriter({rel: key for rel, key in self._keys.items() if key is not None})
 
-    def finish(self, writer: SiteWriter, site_key: str | None, report: Report) -> list[str]:
-        """The first build: swapped in at once. Later ones: staged, served by `serve`."""
+    def finish(
+        self, writer: SiteWriter, site_key: str | None, report: Report, *, patch: bool = False
+    ) -> list[str]:
+        """The first build: swapped in at once. Later ones: staged, served by `serve` (a
+        patch's files beside all others served; else the files this update did not make go)."""
         if not isinstance(writer, MemoryWriter):
             changed = writer.changed()
             writer.commit()
@@ -78,11 +83,10 @@ class ServedFolder:
             return changed
         paths = writer.paths
         keep_index = not any(site_paths.in_search(rel) for rel in paths)  # a pass without search
-        gone = {
-            rel
-            for rel in self._keys
-            if rel not in paths and not (keep_index and site_paths.in_search(rel))
-        }
+        gone: set[str] = set()  # a patch leaves every file it did not render as served
+        if not patch:
+            index = site_paths.in_search
+            gone = {rel for rel in self._keys if rel not in paths and not (keep_index and index(rel))}
         staged = self._sync.stage(writer.files, remove_others=False)  # written beside, not yet served
         staged.remove = sorted(gone)
         keys = {rel: key for rel, key in self._keys.items() if rel not in gone}

@@ -66,6 +66,7 @@ class Rebuild:
     rendered: int = 0  # files rendered (a quick pass keeps pages whose key is unchanged)
     removed: list[str] = field(default_factory=list)  # site files deleted
     full: bool = False
+    patched: bool = False  # only bodies changed: the site was patched (engine.patch)
     problem: Problem | None = None
     seconds: float = 0.0
 
@@ -162,20 +163,25 @@ class LiveSite:
         self._served(result.site, result.skipped)
         self.log(f"built {result.summary()}")
 
-    def rebuild(self, reasons: Collection[str]) -> Rebuild:
+    def rebuild(self, reasons: Collection[str], paths: Collection[str] | None = None) -> Rebuild:
         """Bring the served folder up to date after the given kinds of change. Never raises.
 
         `stage` then `commit`, in one go; the server runs the two on different threads."""
-        return self.commit(self.stage(reasons))
+        return self.commit(self.stage(reasons, paths))
 
-    def stage(self, reasons: Collection[str]) -> Staged:
+    def stage(self, reasons: Collection[str], paths: Collection[str] | None = None) -> Staged:
         """The slow part of a rebuild: re-read the changed posting files and render what
         changed into memory. Changes nothing a request reads (the served files, `problem`,
         `skips`, `moved_to`), so it may run in another thread while requests are answered;
-        one at a time, each followed by `commit`. Never raises."""
+        one at a time, each followed by `commit`. Never raises.
+
+        `paths`: the files that changed, when the file events name them all (a content change
+        only): the engine then looks at these alone, and patches the site when only bodies
+        changed (engine.patch)."""
         started = time.perf_counter()
         report = Rebuild(set(reasons))
         report.full = not report.reasons <= {CONTENT} or self.problem is not None
+        files = None if report.full or paths is None else self._content_files(paths)
         try:
             if CONFIG in reasons:
                 self.config = load_config(self.config_path)
@@ -184,16 +190,27 @@ class LiveSite:
             # yet, the first build failed): in worker processes, as the first build reads.
             engine.read_files = self._read if self._target.paths else read_in_pool
             with silenced():  # no progress lines on every save
-                result = engine.update(Changes(search=report.full))
+                result = engine.update(Changes(search=report.full, files=files))
         except Exception as err:
             self._target.discard()
             return Staged(report, started, problem=self._describe(err))
         report.read, report.gone, report.rendered = result.read, result.gone, result.rendered
+        report.patched = result.patched
         report.new_skips = [skip for skip in result.skipped if skip.source in set(result.read)]
         assert result.site is not None
         return Staged(
             report, started, apply=functools.partial(self._apply, report, result.site, result.skipped)
         )
+
+    def _content_files(self, paths: Collection[str]) -> frozenset[str] | None:
+        """The paths relative to the content folder (None when one is not inside it)."""
+        folder, files = self.content.resolve(), set()
+        for path in paths:
+            try:
+                files.add(Path(path).relative_to(folder).as_posix())
+            except ValueError:
+                return None
+        return frozenset(files)
 
     def commit(self, staged: Staged) -> Rebuild:
         """Serve what `stage` rendered (rename its files into place) and swap in the new
@@ -220,11 +237,14 @@ class LiveSite:
             if duplicate.dropped.source in read or duplicate.kept.source in read:
                 dropped, kept = duplicate.dropped.source, duplicate.kept.source
                 self.log(f"duplicate {shown_path(dropped)}: same job as {shown_path(kept)}, not built")
-        self._served(site, skipped)
+        self._served(site, skipped, patched=report.patched)
 
-    def _served(self, site: Site, skipped: list[Skip]) -> None:
-        """Keep what requests ask about the site now served: its skips and moved pages."""
+    def _served(self, site: Site, skipped: list[Skip], *, patched: bool = False) -> None:
+        """Keep what requests ask about the site now served: its skips and moved pages (a
+        patch moves none)."""
         self._skips = sorted(skipped, key=lambda skip: skip.source)
+        if patched:
+            return
         page_of = {posting.source: posting_page_path(posting) for posting in site.pages}
         for source, old in self._page_of.items():
             if page_of.get(source, old) != old:

@@ -106,6 +106,7 @@ class PreviewServer:
         self._events: FolderEvents | None = None
         self._reasons: set[str] = set()
         self._paths: set[str] = set()
+        self._exact = True  # every content change since the last rebuild came with its path (events)
         self._rebuild_timer: object | None = None
         self._settle_timer: object | None = None
         self._running = False  # a rebuild is running in its thread
@@ -185,12 +186,15 @@ class PreviewServer:
 
     def _events_failed(self, err: Exception) -> None:
         self.log(f"note: file events unavailable ({err}); polling {self.site.content.as_posix()}/ instead")
+        self._exact = False
         self._watch(self.site.content, CONTENT)
         self._changed(CONTENT, polled=False)  # a change may have been missed meanwhile
 
     def _changed(self, reason: str, *, polled: bool = True) -> None:
         """Called for each change: (re)start the quiet period."""
         self._reasons.add(reason)
+        if polled and reason == CONTENT:  # a poll names one changed file, not every one
+            self._exact = False
         if polled and self.watcher.filepath:
             self._paths.add(self.watcher.filepath)
         loop = IOLoop.current()
@@ -205,9 +209,13 @@ class PreviewServer:
         self._rebuild_timer = None
         if self._running or not self._reasons:
             return
-        reasons, paths = self._reasons, self._paths
-        self._reasons, self._paths = set(), set()
-        self._start(reasons, lambda report, was_broken: self._rebuilt(report, reasons, paths, was_broken))
+        reasons, paths, exact = self._reasons, self._paths, self._exact
+        self._reasons, self._paths, self._exact = set(), set(), True
+        self._start(
+            reasons,
+            lambda report, was_broken: self._rebuilt(report, reasons, paths, was_broken),
+            paths if exact else None,
+        )
 
     def _settle(self) -> None:
         self._settle_timer = None
@@ -216,7 +224,12 @@ class PreviewServer:
             return
         self._start({SETTLE}, lambda report, _was_broken: self._settled(report))
 
-    def _start(self, reasons: Collection[str], then: Callable[[Rebuild, bool], None]) -> None:
+    def _start(
+        self,
+        reasons: Collection[str],
+        then: Callable[[Rebuild, bool], None],
+        paths: Collection[str] | None = None,
+    ) -> None:
         """Run one rebuild's slow part (LiveSite.stage) in a thread, then, back on the IOLoop,
         serve its result (LiveSite.commit) and call `then` (with whether the site was broken
         before). Requests are answered from the previous site meanwhile; changes seen
@@ -236,7 +249,7 @@ class PreviewServer:
 
         def work() -> None:
             try:
-                staged = self.site.stage(reasons)
+                staged = self.site.stage(reasons, paths)
             except Exception as err:  # stage never raises; should it, the error page says so
                 staged = Staged(Rebuild(set(reasons)), time.perf_counter(), problem=_failure(err))
             loop.add_callback(finish, staged)

@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -88,16 +89,9 @@ class PageKeys:
     def key(self, template: str, path: str, context: Mapping[str, Any]) -> str:
         prefix = self._prefixes.get(template)
         if prefix is None:  # the globals are set before the first page: once per template
-            names = self._template_names(template)
+            used = self.template_globals(template)
             used_globals = _sha(
-                json.dumps(
-                    {
-                        name: self.digest(self.env.globals[name])
-                        for name in sorted(names)
-                        if name in self.env.globals and not callable(self.env.globals[name])
-                    },
-                    sort_keys=True,
-                )
+                json.dumps({name: self.digest(value) for name, value in used.items()}, sort_keys=True)
             )
             # What every page of the template shares, hashed once: each page adds its own part.
             shared = json.dumps([self.base, template, self._sources[template], used_globals])
@@ -107,6 +101,15 @@ class PageKeys:
         h = prefix.copy()
         h.update(own.encode())  # ASCII: json.dumps escapes the rest
         return h.hexdigest()
+
+    def template_globals(self, template: str) -> dict[str, Any]:
+        """The template globals (functions aside) that the template and those it pulls in name."""
+        names, env_globals = self._template_names(template), self.env.globals
+        return {
+            name: env_globals[name]
+            for name in sorted(names)
+            if name in env_globals and not callable(env_globals[name])
+        }
 
     def _template_names(self, template: str) -> frozenset[str]:
         """Every undeclared name used by the template and the templates it pulls in; records
@@ -222,3 +225,54 @@ class PageKeys:
             )
             self._terms[id(term)] = found
         return found
+
+
+class Covers:
+    """Does a page's key cover one of these postings? Asked by a patch (engine.patch): a page
+    whose key covers none of the patched postings shows nothing of theirs and stays as it is.
+
+    It follows PageKeys.digest: a posting counts wherever the digest hashes it, a term through
+    its postings, a list of terms (`Taxonomy`) and the navigation not at all (their digests
+    hold names and counts only); a value the digest hashes by its repr counts as covering
+    (its repr may show a posting), so such pages are always rendered again.
+    """
+
+    def __init__(self, keys: PageKeys, postings: Iterable[Posting]) -> None:
+        self.keys = keys
+        self.ids = {id(posting) for posting in postings}
+        self._terms: dict[int, bool] = {}
+        self._globals: dict[str, bool] = {}  # template -> do its globals cover one?
+
+    def __call__(self, template: str, context: Mapping[str, Any]) -> bool:
+        covered = self._globals.get(template)
+        if covered is None:
+            used = self.keys.template_globals(template)
+            covered = self._globals[template] = any(self.value(value) for value in used.values())
+        return covered or any(self.value(value) for value in context.values())
+
+    def postings(self, template: str, postings: list[Posting]) -> list[Posting]:
+        """The postings whose own pages (the posting and plain values as context) are covered."""
+        if self(template, {}):  # the template's globals cover one: every page
+            return postings
+        return [posting for posting in postings if id(posting) in self.ids]
+
+    def value(self, value: Any) -> bool:
+        if isinstance(value, Posting):
+            return id(value) in self.ids
+        if value is None or isinstance(value, str | int | float | dt.date | Path | Enum):
+            return False
+        if isinstance(value, Term):
+            found = self._terms.get(id(value))
+            if found is None:
+                found = self._terms[id(value)] = any(id(p) in self.ids for p in value.postings)
+            return found
+        if isinstance(value, Taxonomy) or value is self.keys.taxonomies:
+            return False
+        if isinstance(value, list | tuple):
+            return any(self.value(v) for v in value)
+        if isinstance(value, Mapping):
+            return any(self.value(v) for v in value.values())
+        items = getattr(value, "__dataclass_fields__", None)
+        if items is not None:
+            return any(self.value(getattr(value, name)) for name in items)
+        return True

@@ -4,6 +4,11 @@ Each kind names the templates its files come from and the function that renders 
 function says each file's site path (generator.site_paths) and the inputs of its page key
 (`PageRenderer.emit_from`), so a file whose key is unchanged is kept instead of rendered.
 Adding a kind of page is adding one entry here.
+
+A kind says whether its files show what is made from postings' bodies (`from_bodies`: the
+text, summaries and descriptions, the detected language). A patch (engine.patch), which
+changes bodies only, renders those kinds' pages that show a patched posting and leaves the
+other kinds' files as they are: say `from_bodies=True` for a kind whose files show any of it.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ class PageKind:
     templates: tuple[str, ...]  # the templates its files are rendered from (none: data files)
     render: Render
     search: bool = False  # the search index, which the preview's quick passes leave as it is
+    from_bodies: bool = False  # its files show what is made from postings' bodies (see above)
     stage: str = "pages"  # the progress stage it is shown in (pages, feeds, search, static)
 
 
@@ -64,16 +70,16 @@ def _search(renderer: PageRenderer, writer: SiteWriter) -> None:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("posting pages", ("posting.html",), write_postings),
-    PageKind("front pages", ("index.html",), render_front_pages),
-    PageKind("company and location pages", ("terms.html", "term.html"), _taxonomies),
+    PageKind("posting pages", ("posting.html",), write_postings, from_bodies=True),
+    PageKind("front pages", ("index.html",), render_front_pages, from_bodies=True),
+    PageKind("company and location pages", ("terms.html", "term.html"), _taxonomies, from_bodies=True),
     PageKind("not found page", ("404.html",), render_not_found),
     PageKind("board pages", ("page.html",), _board_pages),
-    PageKind("feeds", ("feed.xml",), render_feeds, stage="feeds"),
+    PageKind("feeds", ("feed.xml",), render_feeds, stage="feeds", from_bodies=True),
     PageKind("sitemap", ("sitemap.xml",), render_sitemap, stage="feeds"),
     PageKind("robots.txt", ("robots.txt",), render_robots, stage="feeds"),
     PageKind("jobs.json", (), _jobs_json, stage="feeds"),
-    PageKind("search index", (), _search, search=True, stage="search"),
+    PageKind("search index", (), _search, search=True, stage="search", from_bodies=True),
     PageKind("static files", (), _static, stage="static"),
     PageKind("board's static files", (), _board_static, stage="static"),  # last: never over a generated file
 )
@@ -81,8 +87,13 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 
 def render_site(renderer: PageRenderer, writer: SiteWriter, *, search: bool = True) -> None:
     """Every file of the site into the writer (the search index left out when not `search`),
-    each stage of kinds with its progress bar (pages and feeds counted one by one)."""
-    kinds = [kind for kind in PAGE_KINDS if search or not kind.search]
+    each stage of kinds with its progress bar (pages and feeds counted one by one). A patch's
+    renderer (`renderer.only` set) renders only the pages of kinds made from bodies that show
+    a patched posting, never the search index."""
+    if renderer.only is not None:  # a patch
+        kinds = [kind for kind in PAGE_KINDS if kind.from_bodies and not kind.search]
+    else:
+        kinds = [kind for kind in PAGE_KINDS if search or not kind.search]
     for name in dict.fromkeys(kind.stage for kind in kinds):
         counted = name in ("pages", "feeds")
         with stage(name, _expected(name, renderer), unit=name if counted else "steps") as tick:

@@ -19,7 +19,7 @@ from generator.model.posting import Posting
 from generator.model.site import Site
 from generator.model.taxonomy import Taxonomy, Term
 from generator.render.jsonld import posting_script
-from generator.render.keys import PageKeys
+from generator.render.keys import Covers, PageKeys
 from generator.render.summary import description, summary
 from generator.render.templates import install_strings, make_environment
 from generator.write.output import SiteWriter
@@ -73,6 +73,8 @@ class PageRenderer:
         self.today = today
         self.env = make_environment(config.templates)
         self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
+        # Set by a patch (engine.patch): only the pages whose keys cover a patched posting are rendered.
+        self.only: Covers | None = None
         self.bodies: BodyStore | None = None  # set when the postings come without their bodies
         self.search_terms: BodyTerms | None = None  # the postings' body search terms, when known
         self.rendered = 0  # pages rendered (not kept because their key was unchanged)
@@ -148,6 +150,8 @@ class PageRenderer:
         """Like emit, for a page whose context costs more to make than its key: `inputs` (all
         the context is made from, besides config and templates) give the key, and `context()`
         is called only when the page is rendered."""
+        if self.only is not None and not self.only(template, inputs):
+            return  # a patch: the page shows none of the patched postings and stays as it is
         key = self.key(template, path, inputs)
         self.tick(1)
         if key is not None and writer.reuse(path, key):

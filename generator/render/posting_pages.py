@@ -17,6 +17,8 @@ _CHUNK = 32
 def write_postings(renderer: PageRenderer, writer: SiteWriter) -> None:
     """Every posting page of the site (open, closed and kept drafts)."""
     postings = renderer.site.pages
+    if renderer.only is not None:  # a patch: the pages of the patched postings
+        postings = renderer.only.postings(POSTING_TEMPLATE, postings)
     todo: list[tuple[int, str | None]] = []
     for index, posting in enumerate(postings):
         path, context = posting_page(renderer, posting)

@@ -25,9 +25,11 @@ class StubSite:
         self.problem = None
         self.skips: list[object] = []
         self.calls: list[set[str]] = []
+        self.paths: list[set[str] | None] = []
 
-    def stage(self, reasons: set[str]) -> Staged:
+    def stage(self, reasons: set[str], paths: set[str] | None = None) -> Staged:
         self.calls.append(set(reasons))
+        self.paths.append(None if paths is None else set(paths))
         report = Rebuild(set(reasons), read=["a.md"], written=["index.html"], full=SETTLE in reasons)
         return Staged(report, 0.0)
 
@@ -100,7 +102,7 @@ def test_without_file_events_the_content_folder_is_polled(tmp_path: Path, timing
 class SlowStubSite(StubSite):
     """The first rebuild takes a while and changes the site; later ones change nothing."""
 
-    def stage(self, reasons: set[str]) -> Staged:
+    def stage(self, reasons: set[str], paths: set[str] | None = None) -> Staged:
         self.calls.append(set(reasons))
         if len(self.calls) == 1:
             time.sleep(0.3)  # in the rebuild's thread
@@ -121,3 +123,25 @@ def test_a_save_during_a_rebuild_still_gets_the_settle_pass(tmp_path: Path, timi
 
     asyncio.run(edit_while_rebuilding())
     assert site.calls == [{CONTENT}, {CONTENT}, {SETTLE}]
+
+
+def test_file_events_name_the_saved_files_and_a_poll_names_none(tmp_path: Path, timings: None) -> None:
+    """The saved files reach the rebuild (which then looks at them alone) only when file events
+    named every change; a poll names one changed file at most, so then the folder is scanned."""
+    site = StubSite(tmp_path)
+    preview = PreviewServer(site, lambda _: None)  # type: ignore[arg-type]
+    saved = {str(site.content / "a.md"), str(site.content / "b.md")}
+
+    async def saves() -> None:
+        preview._content_changed({str(site.content / "a.md")})
+        preview._content_changed({str(site.content / "b.md")})
+        await asyncio.sleep(0.45)
+        preview._content_changed({str(site.content / "a.md")})
+        preview._changed(CONTENT)  # the poller saw a change too
+        await asyncio.sleep(0.45)
+        preview._content_changed({str(site.content / "a.md")})  # events again: exact again
+        await asyncio.sleep(0.45)
+
+    asyncio.run(saves())
+    assert site.calls[:3] == [{CONTENT}, {CONTENT}, {CONTENT}]
+    assert site.paths[:3] == [saved, None, {str(site.content / "a.md")}]

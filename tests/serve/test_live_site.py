@@ -13,7 +13,7 @@ import generator.reading as reading_module
 from generator.cache import BuildCache
 from generator.commands.build import BuildOptions, build
 from generator.config import Config
-from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, LiveSite
+from generator.preview.live_site import CONTENT, SETTLE, TEMPLATES, LiveSite, Rebuild
 from generator.write.output import MARKER
 from tests.conftest import SEEDS
 
@@ -262,3 +262,121 @@ def test_a_body_edit_that_makes_a_duplicate_is_seen(live: LiveSite, tmp_path: Pa
     assert report.problem is None
     fresh = fresh_build(live.content, tmp_path)
     assert _without_search(files(live.folder)) == _without_search(fresh)
+
+
+# Saves named by file events: the engine looks at the saved files alone and, when only their
+# bodies changed, patches the served site (engine.patch) instead of assembling it again.
+
+
+def _save(
+    live: LiveSite, name: str, old: str | None = None, new: str = "", *, text: str | None = None
+) -> Rebuild:
+    """Edit (or, with `text`, write) a content file, then rebuild as a file event would ask."""
+    source = live.content / name
+    if text is not None:
+        source.write_text(text, encoding="utf-8")
+    elif old is not None:
+        assert old in source.read_text(encoding="utf-8")
+        source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    else:
+        source.unlink()
+    return live.rebuild({CONTENT}, [str(source.resolve())])
+
+
+def _matches_a_fresh_build(live: LiveSite, tmp_path: Path) -> None:
+    assert _without_search(files(live.folder)) == _without_search(fresh_build(live.content, tmp_path))
+
+
+def test_a_saved_body_patches_the_site_and_renders_its_pages_only(live: LiveSite, tmp_path: Path) -> None:
+    live.rebuild({SETTLE})
+    report = _save(live, "extra-4.md", "Body of extra job 4", "Fresh words for job 4")
+    assert report.problem is None and report.patched and report.read == ["extra-4.md"]
+    # Its page, the first front page, its company's and location's pages, and the three feeds
+    # that show it: the pages whose keys hold its digest, as the assembled pass renders.
+    assert report.rendered == 7
+    assert all(p.startswith("jobs/extra-job-4") or p.endswith("feed.xml") for p in report.written)
+    assert "Fresh words for job 4" in (live.folder / "jobs/extra-job-4-acme-0/index.html").read_text()
+    _matches_a_fresh_build(live, tmp_path)
+    again = _save(live, "extra-4.md", "Fresh words", "Newer words")  # a patch of a patched site
+    assert again.patched and again.rendered == 7
+    _matches_a_fresh_build(live, tmp_path)
+    live.rebuild({SETTLE})  # the search index, left by the patches, is made by the settle pass
+    assert files(live.folder) == fresh_build(live.content, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Extra Job 2", "Extra Job Two"),  # title: the page moves
+        ("Berlin, Germany", "Paris, France"),  # a new location term
+        ("Acme 0", "Acme 1"),  # the company: another term
+        ("date: 2025-12-12", "date: 2025-12-01"),  # the order of the lists
+        ("date: 2025-12-12", "draft: true"),  # a draft: no page
+        ("Body of extra job 2.", "Body of extra job 0."),  # extra-0's body, another title: patched
+    ],
+)
+def test_a_saved_change_beyond_the_body_assembles_the_site(
+    live: LiveSite, tmp_path: Path, old: str, new: str
+) -> None:
+    report = _save(live, "extra-2.md", old, new)
+    assert report.problem is None and report.read == ["extra-2.md"]
+    assert report.patched == old.startswith("Body")
+    _matches_a_fresh_build(live, tmp_path)
+
+
+def test_a_body_that_may_make_a_duplicate_is_never_patched(live: LiveSite, tmp_path: Path) -> None:
+    # Same title and company as extra-0: whether it is a duplicate depends on the bodies.
+    twin = "---\ntitle: Extra Job 0\ncompany: Acme 0\nlocation: Berlin, Germany\ndate: 2025-12-10\n---\n"
+    assert not _save(live, "extra-9.md", text=twin + "Something else entirely, nothing like it.\n").patched
+    report = _save(live, "extra-9.md", "Something else entirely, nothing like it.", "Body of extra job 0.")
+    assert not report.patched and report.problem is None
+    assert not (live.folder / "jobs/extra-job-0-acme-0-2/index.html").exists()  # dropped as a duplicate
+    _matches_a_fresh_build(live, tmp_path)
+
+
+def test_new_removed_and_unreadable_files_are_not_patched(live: LiveSite, tmp_path: Path) -> None:
+    made = _save(live, "new.md", text="---\ntitle: New Job\ncompany: Acme 0\ndate: 2025-12-20\n---\nNew.\n")
+    assert not made.patched and "jobs/new-job-acme-0/index.html" in made.written
+    _matches_a_fresh_build(live, tmp_path)
+    gone = _save(live, "extra-1.md")
+    assert not gone.patched and gone.gone == ["extra-1.md"]
+    _matches_a_fresh_build(live, tmp_path)
+    broken = _save(live, "extra-3.md", text="---\ntitle: [unclosed\n---\nbody\n")
+    assert not broken.patched and [skip.source for skip in broken.new_skips] == ["extra-3.md"]
+    _matches_a_fresh_build(live, tmp_path)
+
+
+def test_a_posting_stating_no_date_keeps_its_first_seen_date_when_patched(
+    live: LiveSite, tmp_path: Path
+) -> None:
+    undated = "---\ntitle: Undated Job\ncompany: Acme 1\n---\nNo date stated here.\n"
+    _save(live, "undated.md", text=undated)
+    page = live.folder / "jobs/undated-job-acme-1/index.html"
+    before = page.read_text()
+    report = _save(live, "undated.md", "No date stated here.", "Still no date stated.")
+    assert report.patched
+    after = page.read_text()
+    assert "Still no date stated." in after
+    assert after.replace("Still no date stated.", "No date stated here.") == before
+
+
+def test_a_patch_that_was_never_served_is_not_patched_again(live: LiveSite, tmp_path: Path) -> None:
+    """A staged patch that is discarded (not served) leaves the engine's site ahead of the
+    served one: the next save must assemble, or the first edit would never be shown."""
+    source = live.content / "extra-3.md"
+    source.write_text(source.read_text().replace("Body of extra job 3", "First edit"))
+    staged = live.stage({CONTENT}, [str(source.resolve())])
+    assert staged.report.patched
+    live._target.discard()  # as when the served folder could not be written
+    report = _save(live, "extra-4.md", "Body of extra job 4", "Second edit")
+    assert not report.patched
+    assert "First edit" in (live.folder / "jobs/extra-job-3-acme-1/index.html").read_text()
+    _matches_a_fresh_build(live, tmp_path)
+
+
+def test_a_path_outside_the_content_folder_is_a_full_content_pass(live: LiveSite, tmp_path: Path) -> None:
+    source = live.content / "extra-4.md"
+    source.write_text(source.read_text().replace("Body of extra job 4", "Fresh words"))
+    report = live.rebuild({CONTENT}, [str(tmp_path / "elsewhere.md")])
+    assert not report.patched and report.read == ["extra-4.md"]
+    _matches_a_fresh_build(live, tmp_path)

@@ -150,9 +150,10 @@ def test_requests_are_answered_from_the_previous_site_while_a_rebuild_is_stuck(
 
     release.set()
     wait_until(lambda: "Second edit" in running.get(path)[1], "the later edit served")
-    assert "Late Night Baker" in running.get("/")[1]
-    # The held rebuild (which, released, read the files as they are now), then one for both
-    # later saves, and no more.
+    # The held rebuild looks at the file it was started for (as it is now: the second edit);
+    # the one after it at both later saves, so the new posting is served then.
+    wait_until(lambda: "Late Night Baker" in running.get("/")[1], "the new posting served")
+    # The held rebuild, then one for both later saves, and no more.
     wait_until(lambda: len(refreshes) >= 2, "the rebuild for the later saves")
 
     def idle() -> bool:
@@ -172,8 +173,8 @@ def test_a_rebuild_serves_its_result_in_one_step(running: Running, monkeypatch: 
     rendered, release = threading.Event(), threading.Event()
     real_stage = LiveSite.stage
 
-    def held_stage(self: LiveSite, reasons: object) -> object:
-        staged = real_stage(self, reasons)  # type: ignore[arg-type]
+    def held_stage(self: LiveSite, reasons: object, paths: object = None) -> object:
+        staged = real_stage(self, reasons, paths)  # type: ignore[arg-type]
         rendered.set()
         assert release.wait(60)
         return staged
