@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
+import time
 
 import pytest
 
@@ -17,6 +19,37 @@ def _square(n: int) -> int:
 def test_results_come_in_input_order_from_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBBOARD_WORKERS", "2")
     assert list(pool_map(_square, range(200), chunksize=3)) == [n * n for n in range(200)]
+
+
+def _slow_square(n: int) -> tuple[int, int]:
+    time.sleep(0.005)
+    return n * n, os.getpid()
+
+
+@pytest.mark.parametrize("workers", ["2", "3"])
+def test_the_parent_takes_items_from_the_back_and_each_item_is_done_once(
+    monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    monkeypatch.setenv("JOBBOARD_WORKERS", workers)
+    results = list(pool_map(_slow_square, range(120), chunksize=1))
+    assert [square for square, _pid in results] == [n * n for n in range(120)]
+    pids = [pid for _square, pid in results]
+    assert len(set(pids)) == int(workers)  # the forked workers and this process, no more
+    assert pids[-1] == os.getpid() and pids[0] != os.getpid()  # it works from the back
+    mine = [i for i, pid in enumerate(pids) if pid == os.getpid()]
+    assert mine == list(range(mine[0], 120))  # one run at the end, met by the workers'
+
+
+def _fails_at_7(n: int) -> int:
+    if n == 7:
+        raise ValueError("seven")
+    return n
+
+
+def test_an_error_in_a_worker_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBBOARD_WORKERS", "2")
+    with pytest.raises(ValueError, match="seven"):
+        list(pool_map(_fails_at_7, range(100), chunksize=1, min_items=4))
 
 
 def _resident_bytes() -> int:
