@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from generator import site_paths
 from generator.progress import stage
+from generator.render.deferred import render_deferred
 from generator.render.feeds import render_feeds
 from generator.render.jobs_json import render_jobs_json
 from generator.render.pages import PageRenderer, render_front_pages, render_not_found, render_taxonomy
@@ -100,7 +101,14 @@ def render_site(renderer: PageRenderer, writer: SiteWriter, *, search: bool = Tr
             renderer.tick = tick
             for kind in (kind for kind in kinds if kind.stage == name):
                 with renderer.stage(kind.name):
-                    kind.render(renderer, writer)
+                    # Pages rendered from the templates of a kind: over every core, where the
+                    # writer writes to disk (render.deferred; posting pages have their own).
+                    renderer.deferred = [] if writer.renders_in_workers and kind.templates else None
+                    try:
+                        kind.render(renderer, writer)
+                        render_deferred(renderer, writer)
+                    finally:
+                        renderer.deferred = None
                 if not counted:
                     tick()
         renderer.tick = _no_tick

@@ -31,6 +31,16 @@ if TYPE_CHECKING:  # the renderer only calls it; the cache behind it belongs to 
 
 
 @dataclass(frozen=True)
+class Deferred:
+    """A page to render: its template, site path, context (made when rendered) and key."""
+
+    template: str
+    path: str
+    context: Callable[[], dict[str, Any]]
+    key: str | None
+
+
+@dataclass(frozen=True)
 class Pager:
     """One page of a paginated list; hrefs are relative to the current page."""
 
@@ -75,6 +85,8 @@ class PageRenderer:
         self.keys: PageKeys | None = None  # set by an incremental build: unchanged pages are kept
         # Set by a patch (engine.patch): only the pages whose keys cover a patched posting are rendered.
         self.only: Covers | None = None
+        # While set, emit_from collects the pages it would render (render.deferred renders them).
+        self.deferred: list[Deferred] | None = None
         self.bodies: BodyStore | None = None  # set when the postings come without their bodies
         self.search_terms: BodyTerms | None = None  # the postings' body search terms, when known
         self.rendered = 0  # pages rendered (not kept because their key was unchanged)
@@ -157,6 +169,9 @@ class PageRenderer:
         if key is not None and writer.reuse(path, key):
             return
         self.rendered += 1
+        if self.deferred is not None:
+            self.deferred.append(Deferred(template, path, context, key))
+            return
         writer.write(path, self.render(template, path, **context()), key)
 
 
