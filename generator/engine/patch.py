@@ -75,6 +75,9 @@ def patch_site(
         for name in BODY_FIELDS:
             setattr(old, name, getattr(new, name))
         reading.known[rel] = dataclasses.replace(reading.known[rel], record=old)
+    if pairs:  # the reading holds the site's posting objects, as an assembled one does
+        olds = {id(new): old for _rel, old, new in pairs}
+        reading.postings = [olds.get(id(posting), posting) for posting in reading.postings]
     return [old for _rel, old, _new in pairs]
 
 
